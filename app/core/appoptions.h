@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What the command line asks for. Parsing never exits the process: main() decides what to do with the
+// result, so the parser can be tested.
+struct AppOptions
+{
+    QString dataDir;  // absolute path; every piece of state lives under it
+    bool startupProbe = false;
+};
+
+struct CommandLineResult
+{
+    std::optional<AppOptions> options; // set when the application should start
+    int exitCode = 0;
+    QString output; // text for stdout (help, version) or stderr (errors, when exitCode != 0)
+    QString requestedLanguage; // --lang, also set with --help so that the help can be translated
+};
+
+CommandLineResult parseCommandLine(const QStringList &arguments);
+
+// Whether these arguments start a window. Decided before any QCoreApplication exists, so that
+// `insights-admin --version` works on a machine without a display.
+bool commandLineWantsGui(int argc, const char *const *argv);
+
+// The default data folder: the platform's application data location.
+QString defaultDataDir();
