@@ -1,0 +1,28 @@
+# The destination catalogue and the icons it names, embedded under :/destinations and :/icons/destinations.
+set(INSIGHTS_DESTINATION_FILES
+    ${PROJECT_SOURCE_DIR}/resources/destinations/catalogue.json
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/adobe-experience-platform.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/azure-blob-storage.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/azure-data-lake-storage-gen2.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/azure-synapse-analytics.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/constant-contact.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/criteo.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/customer-insights-journeys.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/dynamics-365-sales.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/facebook-ads-manager.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/google-ads.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/hubspot.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/klaviyo.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/linkedin-ads.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/liveramp.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/mailchimp.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/marketo.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/microsoft-advertising.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/power-apps.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/power-automate.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/power-bi.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/salesforce-marketing-cloud.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/sendgrid.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/sftp.svg
+    ${PROJECT_SOURCE_DIR}/resources/icons/destinations/snapchat.svg
+)
