@@ -75,9 +75,7 @@ void ExportDestinationsPane::updateDiscoverState()
     const int shown = m_filter->rowCount();
     m_ui->discoverStack->setCurrentWidget(shown > 0 ? static_cast<QWidget *>(m_ui->tileView)
                                                     : m_ui->noMatchLabel);
-    m_ui->countLabel->setText(shown == m_catalogue->rowCount()
-                                  ? tr("%n destination(s)", nullptr, shown)
-                                  : tr("%1 of %n destination(s)", nullptr, m_catalogue->rowCount()).arg(shown));
+    m_ui->countLabel->setText(tr("Showing %1 of %2").arg(shown).arg(m_catalogue->rowCount()));
 }
 
 void ExportDestinationsPane::updateMyDestinationsState()

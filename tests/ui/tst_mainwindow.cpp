@@ -1,0 +1,92 @@
+#include "destinations/destinationcataloguemodel.h"
+#include "exportdestinations/destinationtileview.h"
+#include "exportdestinations/exportdestinationspane.h"
+#include "mainwindow/mainwindow.h"
+#include "urlcatcher.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QModelIndex tileOf(DestinationTileView *view, const QString &id)
+    {
+        const QModelIndexList found =
+            view->model()->match(view->model()->index(0, 0), DestinationCatalogueModel::IdRole, id, 1,
+                                 Qt::MatchExactly);
+        return found.value(0);
+    }
+
+private slots:
+    void startsOnExportDestinations()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+        QVERIFY(navigation);
+        QCOMPARE(navigation->count(), 4);
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Export destinations"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("connectionStatusLabel"))->text(),
+                 QStringLiteral("Not signed in"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("budgetStatusLabel"))->text(),
+                 QStringLiteral("0 / 100 calls in the last 60 s"));
+    }
+
+    void navigationSwitchesPanes()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+        auto *panes = window.findChild<QStackedWidget *>(QStringLiteral("paneStack"));
+        const QRect trigger = navigation->visualItemRect(navigation->item(2));
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, trigger.center());
+        QCOMPARE(window.currentPane(), MainWindow::Pane::TriggerLog);
+        QCOMPARE(panes->currentWidget()->objectName(), QStringLiteral("triggerLogPane"));
+        QTest::keyClick(navigation, Qt::Key_Down);
+        QCOMPARE(panes->currentWidget()->objectName(), QStringLiteral("accountPane"));
+    }
+
+    void configureOnThePowerAutomateTileOpensItsPane()
+    {
+        UrlCatcher browser;
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
+        QVERIFY(view);
+        const QModelIndex tile = tileOf(view, QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
+        QVERIFY(tile.isValid());
+        QCOMPARE(tile.data(DestinationCatalogueModel::ActionTextRole).toString(), QStringLiteral("Configure"));
+
+        const QRect button = view->buttonRect(tile);
+        QVERIFY(view->viewport()->rect().contains(button));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
+        QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
+        auto *panes = window.findChild<QStackedWidget *>(QStringLiteral("paneStack"));
+        QCOMPARE(panes->currentWidget()->objectName(), QStringLiteral("powerAutomatePane"));
+        QVERIFY(browser.urls().isEmpty());
+    }
+
+    void clickOutsideTheButtonDoesNotActivate()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
+        const QModelIndex tile = tileOf(view, QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(tile).topLeft() + QPoint(30, 30));
+        QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
+        QCOMPARE(view->currentIndex(), tile);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
