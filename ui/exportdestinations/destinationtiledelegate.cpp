@@ -8,7 +8,7 @@
 #include <QTextLayout>
 
 namespace {
-constexpr int kTileWidth = 300;
+constexpr int kMinimumTileWidth = 300;
 constexpr int kTileHeight = 148;
 constexpr int kMargin = 16;
 constexpr int kIconSize = 40;
@@ -50,14 +50,20 @@ void drawWrapped(QPainter *painter, const QRect &rect, const QString &text, int 
 
 DestinationTileDelegate::DestinationTileDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
+    , m_tileWidth(kMinimumTileWidth)
 {
+}
+
+int DestinationTileDelegate::minimumTileWidth()
+{
+    return kMinimumTileWidth;
 }
 
 QSize DestinationTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const int lineHeight = option.fontMetrics.lineSpacing();
     // Icon row, two description lines and the button row, never smaller than the design size.
-    return {kTileWidth, std::max(kTileHeight, kMargin * 3 + kIconSize + lineHeight * 2 + 36)};
+    return {m_tileWidth, std::max(kTileHeight, kMargin * 3 + kIconSize + lineHeight * 2 + 36)};
 }
 
 QRect DestinationTileDelegate::buttonRect(const QStyleOptionViewItem &option, const QModelIndex &index) const

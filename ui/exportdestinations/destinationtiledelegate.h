@@ -22,6 +22,10 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // The width of a tile: the view stretches tiles so that its rows are filled.
+    void setTileWidth(int width) { m_tileWidth = width; }
+    static int minimumTileWidth();
+
     // Where the tile's button is, for hit-testing by the view.
     QRect buttonRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
@@ -30,6 +34,7 @@ public:
     void setPressedButton(const QModelIndex &index) { m_pressedButton = index; }
 
 private:
+    int m_tileWidth;
     QPersistentModelIndex m_hoveredButton;
     QPersistentModelIndex m_pressedButton;
 };

@@ -5,6 +5,8 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 
+#include <algorithm>
+
 DestinationTileView::DestinationTileView(QWidget *parent)
     : QListView(parent)
     , m_delegate(new DestinationTileDelegate(this))
@@ -89,6 +91,18 @@ void DestinationTileView::mouseReleaseEvent(QMouseEvent *event)
     viewport()->update();
     if (pressed.isValid() && buttonAt(event->position().toPoint()) == pressed)
         emit buttonClicked(pressed);
+}
+
+void DestinationTileView::resizeEvent(QResizeEvent *event)
+{
+    // As many tiles of at least the minimum width as fit, stretched to fill the row.
+    const int cell = DestinationTileDelegate::minimumTileWidth() + 2 * spacing();
+    const int available = viewport()->width() - 1;
+    const int columns = std::max(1, available / cell);
+    m_delegate->setTileWidth(std::max(DestinationTileDelegate::minimumTileWidth(),
+                                      available / columns - 2 * spacing()));
+    scheduleDelayedItemsLayout();
+    QListView::resizeEvent(event); // lays the items out again with the new size hint
 }
 
 void DestinationTileView::leaveEvent(QEvent *event)

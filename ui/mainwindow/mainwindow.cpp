@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace {
 constexpr int kApiCallLimit = 100; // calls per 60 s per connection (DESIGN section 5)
@@ -31,10 +32,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
-    m_navigation->setFixedWidth(220);
     m_navigation->setBackgroundRole(QPalette::AlternateBase);
-    m_navigation->setAutoFillBackground(true);
     m_navigation->viewport()->setBackgroundRole(QPalette::AlternateBase);
+    // The current page is marked with a tint of the highlight colour, so that the icons stay readable.
+    QPalette navigationPalette = m_navigation->palette();
+    const QColor highlight = navigationPalette.color(QPalette::Highlight);
+    QColor tint = navigationPalette.color(QPalette::AlternateBase);
+    tint = QColor::fromRgbF(tint.redF() * 0.82 + highlight.redF() * 0.18, tint.greenF() * 0.82 + highlight.greenF() * 0.18,
+                            tint.blueF() * 0.82 + highlight.blueF() * 0.18);
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        navigationPalette.setColor(group, QPalette::Highlight, tint);
+        navigationPalette.setColor(group, QPalette::HighlightedText, navigationPalette.color(QPalette::Text));
+    }
+    m_navigation->setPalette(navigationPalette);
     m_panes->setObjectName(QStringLiteral("paneStack"));
 
     m_exportDestinations->setObjectName(QStringLiteral("exportDestinationsPane"));
@@ -59,11 +69,34 @@ MainWindow::MainWindow(QWidget *parent)
     account->setObjectName(QStringLiteral("accountPane"));
     addPane(Pane::Account, QStringLiteral(":/icons/ui/account.svg"), tr("Account"), account);
 
+    // The left column: the application's name above the navigation.
+    auto *sidebar = new QWidget(this);
+    sidebar->setBackgroundRole(QPalette::AlternateBase);
+    sidebar->setAutoFillBackground(true);
+    sidebar->setFixedWidth(220);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(0);
+    auto *brand = new QWidget(sidebar);
+    auto *brandLayout = new QHBoxLayout(brand);
+    brandLayout->setContentsMargins(14, 16, 14, 14);
+    auto *brandIcon = new QLabel(brand);
+    brandIcon->setPixmap(windowIcon().pixmap(QSize(28, 28), devicePixelRatio()));
+    auto *brandName = new QLabel(tr("Insights Admin"), brand);
+    QFont brandFont = brandName->font();
+    brandFont.setPointSizeF(brandFont.pointSizeF() * 1.2);
+    brandFont.setWeight(QFont::DemiBold);
+    brandName->setFont(brandFont);
+    brandLayout->addWidget(brandIcon);
+    brandLayout->addWidget(brandName, 1);
+    sidebarLayout->addWidget(brand);
+    sidebarLayout->addWidget(m_navigation, 1);
+
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_navigation);
+    layout->addWidget(sidebar);
     layout->addWidget(m_panes, 1);
     setCentralWidget(central);
 
