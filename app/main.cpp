@@ -58,7 +58,8 @@ int main(int argc, char *argv[])
     const QString requested = parseCommandLine(arguments).requestedLanguage;
     const QString language = Translations::resolve(requested);
     if (!Translations::install(*app, language))
-        print(stderr, QStringLiteral("insights-admin: the %1 translation could not be loaded.\n").arg(language));
+        print(stderr,
+              QStringLiteral("insights-admin: the %1 translation could not be loaded.\n").arg(language));
     QLocale::setDefault(QLocale(language));
 
     const CommandLineResult parsed = parseCommandLine(arguments);
@@ -68,9 +69,9 @@ int main(int argc, char *argv[])
     }
     const AppOptions &options = *parsed.options;
     if (!requested.isEmpty() && language != Translations::languageOf(requested))
-        print(stderr, QCoreApplication::translate("CommandLine",
-                                                  "The language \"%1\" is not available; using %2.\n")
-                          .arg(requested, QLocale(language).nativeLanguageName()));
+        print(stderr,
+              QCoreApplication::translate("CommandLine", "The language \"%1\" is not available; using %2.\n")
+                  .arg(requested, QLocale(language).nativeLanguageName()));
     if (!QDir().mkpath(options.dataDir)) {
         print(stderr, QCoreApplication::translate("CommandLine",
                                                   "Cannot create the data folder %1. Choose another one "

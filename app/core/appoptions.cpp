@@ -53,10 +53,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     CommandLineResult result;
     if (!parser.parse(arguments)) {
         result.exitCode = 2;
-        result.output = parser.errorText() + u'\n'
-                        + QCoreApplication::translate("CommandLine", "Run '%1 --help' for the options.")
-                              .arg(QCoreApplication::applicationName())
-                        + u'\n';
+        result.output = parser.errorText() + u'\n' +
+                        QCoreApplication::translate("CommandLine", "Run '%1 --help' for the options.")
+                            .arg(QCoreApplication::applicationName()) +
+                        u'\n';
         return result;
     }
     result.requestedLanguage = parser.value(langOption);
@@ -65,15 +65,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (parser.isSet(versionOption)) {
-        result.output = QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion()
-                        + u'\n';
+        result.output =
+            QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion() + u'\n';
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
         result.exitCode = 2;
         result.output = QCoreApplication::translate("CommandLine", "Unexpected argument: %1")
-                            .arg(parser.positionalArguments().constFirst())
-                        + u'\n';
+                            .arg(parser.positionalArguments().constFirst()) +
+                        u'\n';
         return result;
     }
 

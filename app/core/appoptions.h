@@ -9,7 +9,7 @@
 // result, so the parser can be tested.
 struct AppOptions
 {
-    QString dataDir;  // absolute path; every piece of state lives under it
+    QString dataDir; // absolute path; every piece of state lives under it
     bool startupProbe = false;
 };
 
@@ -17,7 +17,7 @@ struct CommandLineResult
 {
     std::optional<AppOptions> options; // set when the application should start
     int exitCode = 0;
-    QString output; // text for stdout (help, version) or stderr (errors, when exitCode != 0)
+    QString output;            // text for stdout (help, version) or stderr (errors, when exitCode != 0)
     QString requestedLanguage; // --lang, also set with --help so that the help can be translated
 };
 

@@ -19,14 +19,12 @@ QString uiLanguage()
 
 DestinationCatalogueModel::DestinationCatalogueModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{}
 
 QStringList DestinationCatalogueModel::categories()
 {
-    return {QStringLiteral("automation"),    QStringLiteral("analytics"),
-            QStringLiteral("storage"),       QStringLiteral("advertising"),
-            QStringLiteral("marketing"),     QStringLiteral("sales-service"),
+    return {QStringLiteral("automation"),     QStringLiteral("analytics"), QStringLiteral("storage"),
+            QStringLiteral("advertising"),    QStringLiteral("marketing"), QStringLiteral("sales-service"),
             QStringLiteral("data-onboarding")};
 }
 

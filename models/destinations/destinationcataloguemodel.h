@@ -13,13 +13,14 @@ class DestinationCatalogueModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         IdRole = Qt::UserRole + 1,
         DescriptionRole,
-        CategoryRole,      // the category id ("automation")
-        CategoryNameRole,  // its translated name ("Automation")
-        ConfigurableRole,  // true when this app configures the destination itself
-        ActionTextRole,    // "Configure" or "Learn more"
+        CategoryRole,     // the category id ("automation")
+        CategoryNameRole, // its translated name ("Automation")
+        ConfigurableRole, // true when this app configures the destination itself
+        ActionTextRole,   // "Configure" or "Learn more"
         DocsUrlRole,
     };
     Q_ENUM(Role)

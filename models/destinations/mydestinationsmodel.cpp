@@ -4,8 +4,7 @@
 
 MyDestinationsModel::MyDestinationsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void MyDestinationsModel::setDestinations(const QList<Destination> &destinations)
 {

@@ -10,13 +10,28 @@ class MyDestinationsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, TypeColumn, StatusColumn, CreatedColumn, ColumnCount };
+    enum Column
+    {
+        NameColumn,
+        TypeColumn,
+        StatusColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
-    enum class Status { Ready, NeedsSignIn, Error };
+    enum class Status
+    {
+        Ready,
+        NeedsSignIn,
+        Error
+    };
     Q_ENUM(Status)
 
-    enum Role { StatusRole = Qt::UserRole + 1 };
+    enum Role
+    {
+        StatusRole = Qt::UserRole + 1
+    };
     Q_ENUM(Role)
 
     struct Destination

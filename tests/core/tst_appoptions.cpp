@@ -26,8 +26,8 @@ private slots:
 
     void dataDirIsMadeAbsolute()
     {
-        const CommandLineResult result =
-            parseCommandLine({QStringLiteral("insights-admin"), QStringLiteral("--data-dir"), QStringLiteral("rel/dir")});
+        const CommandLineResult result = parseCommandLine(
+            {QStringLiteral("insights-admin"), QStringLiteral("--data-dir"), QStringLiteral("rel/dir")});
         QVERIFY(result.options);
         QCOMPARE(result.options->dataDir, QDir::current().absoluteFilePath(QStringLiteral("rel/dir")));
     }
@@ -64,9 +64,10 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                        << QStringLiteral("frobnicate");
-        QTest::addRow("missing value") << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("data-dir");
+        QTest::addRow("unknown option")
+            << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+        QTest::addRow("missing value")
+            << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("data-dir");
         QTest::addRow("positional") << QStringList{QStringLiteral("stray")} << QStringLiteral("stray");
     }
 

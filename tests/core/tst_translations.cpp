@@ -12,7 +12,8 @@ class TestTranslations : public QObject
 private slots:
     void romanianIsShipped()
     {
-        QCOMPARE(Translations::availableLanguages(), (QStringList{QStringLiteral("en"), QStringLiteral("ro")}));
+        QCOMPARE(Translations::availableLanguages(),
+                 (QStringList{QStringLiteral("en"), QStringLiteral("ro")}));
     }
 
     void resolve_data()
@@ -23,10 +24,12 @@ private slots:
         QTest::addRow("system ro") << QString() << QStringLiteral("ro_RO") << QStringLiteral("ro");
         QTest::addRow("system de falls back") << QString() << QStringLiteral("de_DE") << QStringLiteral("en");
         QTest::addRow("system C") << QString() << QStringLiteral("C") << QStringLiteral("en");
-        QTest::addRow("requested wins") << QStringLiteral("en") << QStringLiteral("ro_RO") << QStringLiteral("en");
-        QTest::addRow("requested region") << QStringLiteral("ro-RO") << QStringLiteral("en_US")
-                                          << QStringLiteral("ro");
-        QTest::addRow("requested unknown") << QStringLiteral("xx") << QStringLiteral("ro_RO") << QStringLiteral("ro");
+        QTest::addRow("requested wins")
+            << QStringLiteral("en") << QStringLiteral("ro_RO") << QStringLiteral("en");
+        QTest::addRow("requested region")
+            << QStringLiteral("ro-RO") << QStringLiteral("en_US") << QStringLiteral("ro");
+        QTest::addRow("requested unknown")
+            << QStringLiteral("xx") << QStringLiteral("ro_RO") << QStringLiteral("ro");
     }
 
     void resolve()
@@ -89,9 +92,10 @@ private slots:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(messages > 20);
         QVERIFY2(unfinished.isEmpty(),
-                 qPrintable(QStringLiteral("Romanian translation missing for:\n  ") + unfinished.join(u"\n  ")
-                            + QStringLiteral("\nRun `cmake --build --preset dev --target update_translations`, "
-                                             "then translate the new entries.")));
+                 qPrintable(QStringLiteral("Romanian translation missing for:\n  ") +
+                            unfinished.join(u"\n  ") +
+                            QStringLiteral("\nRun `cmake --build --preset dev --target update_translations`, "
+                                           "then translate the new entries.")));
     }
 };
 

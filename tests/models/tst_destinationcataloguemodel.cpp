@@ -44,19 +44,22 @@ private slots:
         QVERIFY2(model.load(), qPrintable(model.errorString()));
         QVERIFY(model.rowCount() >= 15);
 
-        const QModelIndex powerAutomate = model.indexOfId(QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
+        const QModelIndex powerAutomate =
+            model.indexOfId(QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
         QVERIFY(powerAutomate.isValid());
         QCOMPARE(powerAutomate.row(), 0);
         QCOMPARE(powerAutomate.data().toString(), QStringLiteral("Power Automate"));
         QVERIFY(powerAutomate.data(DestinationCatalogueModel::ConfigurableRole).toBool());
-        QCOMPARE(powerAutomate.data(DestinationCatalogueModel::ActionTextRole).toString(), QStringLiteral("Configure"));
+        QCOMPARE(powerAutomate.data(DestinationCatalogueModel::ActionTextRole).toString(),
+                 QStringLiteral("Configure"));
 
         for (int row = 0; row < model.rowCount(); ++row) {
             const QModelIndex index = model.index(row);
             QVERIFY(!index.data(DestinationCatalogueModel::DescriptionRole).toString().isEmpty());
             QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().pixmap(40, 40).isNull());
             QVERIFY(!index.data(Qt::AccessibleTextRole).toString().isEmpty());
-            QCOMPARE(index.data(DestinationCatalogueModel::DocsUrlRole).toUrl().scheme(), QStringLiteral("https"));
+            QCOMPARE(index.data(DestinationCatalogueModel::DocsUrlRole).toUrl().scheme(),
+                     QStringLiteral("https"));
             if (row > 0) {
                 // Only Power Automate is configured by this app; every other tile links to its documentation.
                 QVERIFY(!index.data(DestinationCatalogueModel::ConfigurableRole).toBool());
@@ -95,7 +98,9 @@ private slots:
         const QByteArray good = R"({"id":"x","name":"X","category":"storage","icon":"sftp.svg",)"
                                 R"("configurable":false,"docsUrl":"https://example.org/x",)"
                                 R"("description":{"en":"An X."}})";
-        auto catalogue = [](const QByteArray &entries) -> QByteArray { return "{\"destinations\":[" + entries + "]}"; };
+        auto catalogue = [](const QByteArray &entries) -> QByteArray {
+            return "{\"destinations\":[" + entries + "]}";
+        };
         auto without = [&](const char *field) -> QByteArray {
             QJsonObject entry = QJsonDocument::fromJson(good).object();
             entry.remove(QLatin1String(field));
@@ -103,18 +108,23 @@ private slots:
         };
         QTest::addRow("not json") << QByteArray("{\"destinations\": [") << QStringLiteral("not valid JSON");
         QTest::addRow("no list") << QByteArray("{}") << QStringLiteral("no \"destinations\" list");
-        QTest::addRow("missing id") << without("id") << QStringLiteral("Destination 1 in the catalogue has a missing or invalid \"id\"");
-        QTest::addRow("duplicate id") << catalogue(QByteArray(good + ',' + good)) << QStringLiteral("Destination 2 in the catalogue has a missing or invalid \"id\"");
+        QTest::addRow("missing id") << without("id")
+                                    << QStringLiteral(
+                                           "Destination 1 in the catalogue has a missing or invalid \"id\"");
+        QTest::addRow("duplicate id")
+            << catalogue(QByteArray(good + ',' + good))
+            << QStringLiteral("Destination 2 in the catalogue has a missing or invalid \"id\"");
         QTest::addRow("missing name") << without("name") << QStringLiteral("\"name\"");
         QTest::addRow("missing description") << without("description") << QStringLiteral("\"description\"");
         QTest::addRow("missing icon") << without("icon") << QStringLiteral("\"icon\"");
-        QTest::addRow("missing configurable") << without("configurable") << QStringLiteral("\"configurable\"");
-        QTest::addRow("unknown category") << catalogue(QByteArray(good).replace("storage", "toasters"))
-                                          << QStringLiteral("\"category\"");
-        QTest::addRow("plain http docs") << catalogue(QByteArray(good).replace("https:", "http:"))
-                                         << QStringLiteral("\"docsUrl\"");
-        QTest::addRow("icon not shipped") << catalogue(QByteArray(good).replace("sftp.svg", "nope.svg"))
-                                          << QStringLiteral("\"icon\"");
+        QTest::addRow("missing configurable")
+            << without("configurable") << QStringLiteral("\"configurable\"");
+        QTest::addRow("unknown category")
+            << catalogue(QByteArray(good).replace("storage", "toasters")) << QStringLiteral("\"category\"");
+        QTest::addRow("plain http docs")
+            << catalogue(QByteArray(good).replace("https:", "http:")) << QStringLiteral("\"docsUrl\"");
+        QTest::addRow("icon not shipped")
+            << catalogue(QByteArray(good).replace("sftp.svg", "nope.svg")) << QStringLiteral("\"icon\"");
     }
 
     void badCataloguesFailWithAClearError()

@@ -24,20 +24,22 @@ private slots:
         QTest::addColumn<QString>("category");
         QTest::addColumn<QStringList>("mustContain");
         QTest::addColumn<QStringList>("mustNotContain");
-        QTest::addRow("name, any case") << QStringLiteral("power AUTOMATE") << QString()
-                                        << QStringList{QStringLiteral("Power Automate")}
-                                        << QStringList{QStringLiteral("Power BI"), QStringLiteral("SFTP")};
+        QTest::addRow("name, any case")
+            << QStringLiteral("power AUTOMATE") << QString() << QStringList{QStringLiteral("Power Automate")}
+            << QStringList{QStringLiteral("Power BI"), QStringLiteral("SFTP")};
         QTest::addRow("words in any field") << QStringLiteral("azure lake") << QString()
                                             << QStringList{QStringLiteral("Azure Data Lake Storage Gen2")}
                                             << QStringList{QStringLiteral("Azure Blob Storage")};
-        QTest::addRow("category name") << QStringLiteral("advertising") << QString()
-                                       << QStringList{QStringLiteral("Google Ads"), QStringLiteral("LinkedIn Ads")}
-                                       << QStringList{QStringLiteral("SFTP")};
-        QTest::addRow("category filter") << QString() << QStringLiteral("automation")
-                                         << QStringList{QStringLiteral("Power Automate")}
-                                         << QStringList{QStringLiteral("Google Ads")};
+        QTest::addRow("category name")
+            << QStringLiteral("advertising") << QString()
+            << QStringList{QStringLiteral("Google Ads"), QStringLiteral("LinkedIn Ads")}
+            << QStringList{QStringLiteral("SFTP")};
+        QTest::addRow("category filter")
+            << QString() << QStringLiteral("automation") << QStringList{QStringLiteral("Power Automate")}
+            << QStringList{QStringLiteral("Google Ads")};
         QTest::addRow("both") << QStringLiteral("storage") << QStringLiteral("advertising") << QStringList{}
-                              << QStringList{QStringLiteral("Azure Blob Storage"), QStringLiteral("Google Ads")};
+                              << QStringList{QStringLiteral("Azure Blob Storage"),
+                                             QStringLiteral("Google Ads")};
         QTest::addRow("no match") << QStringLiteral("zzzz") << QString() << QStringList{}
                                   << QStringList{QStringLiteral("Power Automate")};
     }

@@ -21,10 +21,14 @@ private slots:
         model.setDestinations({{QStringLiteral("Contoso flows"), QStringLiteral("Power Automate"),
                                 MyDestinationsModel::Status::NeedsSignIn, created}});
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0, MyDestinationsModel::NameColumn).data().toString(), QStringLiteral("Contoso flows"));
-        QCOMPARE(model.index(0, MyDestinationsModel::TypeColumn).data().toString(), QStringLiteral("Power Automate"));
-        QCOMPARE(model.index(0, MyDestinationsModel::StatusColumn).data().toString(), QStringLiteral("Sign-in needed"));
-        QCOMPARE(model.index(0, MyDestinationsModel::StatusColumn).data(MyDestinationsModel::StatusRole)
+        QCOMPARE(model.index(0, MyDestinationsModel::NameColumn).data().toString(),
+                 QStringLiteral("Contoso flows"));
+        QCOMPARE(model.index(0, MyDestinationsModel::TypeColumn).data().toString(),
+                 QStringLiteral("Power Automate"));
+        QCOMPARE(model.index(0, MyDestinationsModel::StatusColumn).data().toString(),
+                 QStringLiteral("Sign-in needed"));
+        QCOMPARE(model.index(0, MyDestinationsModel::StatusColumn)
+                     .data(MyDestinationsModel::StatusRole)
                      .value<MyDestinationsModel::Status>(),
                  MyDestinationsModel::Status::NeedsSignIn);
         QCOMPARE(model.index(0, MyDestinationsModel::CreatedColumn).data().toString(),

@@ -63,7 +63,8 @@ private slots:
 
         // Pressed on the button, released elsewhere: no click, as with a real push button.
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, button.center());
-        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, view.visualRect(second).topLeft() + QPoint(20, 20));
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {},
+                            view.visualRect(second).topLeft() + QPoint(20, 20));
         QCOMPARE(clicked.size(), 0);
 
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, button.center());
@@ -78,7 +79,9 @@ private slots:
         QVERIFY(!view.accessibleName().isEmpty());
         const QModelIndex first = m_catalogue.index(0);
         QCOMPARE(first.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Power Automate, Automation"));
-        QVERIFY(first.data(Qt::AccessibleDescriptionRole).toString().endsWith(QLatin1String("Press Enter to Configure.")));
+        QVERIFY(first.data(Qt::AccessibleDescriptionRole)
+                    .toString()
+                    .endsWith(QLatin1String("Press Enter to Configure.")));
     }
 };
 

@@ -31,7 +31,8 @@ private slots:
         view->setFocus();
         view->setCurrentIndex(view->model()->index(1, 0));
         const QModelIndex tile = view->currentIndex();
-        QCOMPARE(tile.data(DestinationCatalogueModel::ActionTextRole).toString(), QStringLiteral("Learn more"));
+        QCOMPARE(tile.data(DestinationCatalogueModel::ActionTextRole).toString(),
+                 QStringLiteral("Learn more"));
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(browser.urls(), QList<QUrl>{tile.data(DestinationCatalogueModel::DocsUrlRole).toUrl()});
         QCOMPARE(configure.size(), 0);
@@ -81,13 +82,17 @@ private slots:
         auto *stack = pane.findChild<QStackedWidget *>(QStringLiteral("myDestinationsStack"));
         tabs->setCurrentIndex(1);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyStatePage"));
-        QVERIFY(pane.findChild<QLabel *>(QStringLiteral("emptyStateLabel"))->text().contains(QLatin1String("Configure")));
+        QVERIFY(pane.findChild<QLabel *>(QStringLiteral("emptyStateLabel"))
+                    ->text()
+                    .contains(QLatin1String("Configure")));
 
-        QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("goToDiscoverButton")), Qt::LeftButton);
+        QTest::mouseClick(pane.findChild<QPushButton *>(QStringLiteral("goToDiscoverButton")),
+                          Qt::LeftButton);
         QCOMPARE(tabs->currentIndex(), 0);
 
-        pane.myDestinations()->setDestinations({{QStringLiteral("Contoso flows"), QStringLiteral("Power Automate"),
-                                                 MyDestinationsModel::Status::Ready, QDateTime::currentDateTime()}});
+        pane.myDestinations()->setDestinations(
+            {{QStringLiteral("Contoso flows"), QStringLiteral("Power Automate"),
+              MyDestinationsModel::Status::Ready, QDateTime::currentDateTime()}});
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("myDestinationsView"));
     }
 };

@@ -16,9 +16,8 @@ class TestMainWindow : public QObject
 private:
     static QModelIndex tileOf(DestinationTileView *view, const QString &id)
     {
-        const QModelIndexList found =
-            view->model()->match(view->model()->index(0, 0), DestinationCatalogueModel::IdRole, id, 1,
-                                 Qt::MatchExactly);
+        const QModelIndexList found = view->model()->match(
+            view->model()->index(0, 0), DestinationCatalogueModel::IdRole, id, 1, Qt::MatchExactly);
         return found.value(0);
     }
 
@@ -64,7 +63,8 @@ private slots:
         QVERIFY(view);
         const QModelIndex tile = tileOf(view, QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
         QVERIFY(tile.isValid());
-        QCOMPARE(tile.data(DestinationCatalogueModel::ActionTextRole).toString(), QStringLiteral("Configure"));
+        QCOMPARE(tile.data(DestinationCatalogueModel::ActionTextRole).toString(),
+                 QStringLiteral("Configure"));
 
         const QRect button = view->buttonRect(tile);
         QVERIFY(view->viewport()->rect().contains(button));
@@ -82,7 +82,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
         const QModelIndex tile = tileOf(view, QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(tile).topLeft() + QPoint(30, 30));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(tile).topLeft() + QPoint(30, 30));
         QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
         QCOMPARE(view->currentIndex(), tile);
     }

@@ -38,10 +38,11 @@ void drawWrapped(QPainter *painter, const QRect &rect, const QString &text, int 
             break;
         line.setLineWidth(rect.width());
         const bool last = lineNumber == maxLines - 1;
-        const QString lineText = last ? text.mid(line.textStart()) : text.mid(line.textStart(), line.textLength());
+        const QString lineText =
+            last ? text.mid(line.textStart()) : text.mid(line.textStart(), line.textLength());
         const QString shown = last ? metrics.elidedText(lineText, Qt::ElideRight, rect.width()) : lineText;
-        painter->drawText(QRect(rect.left(), y, rect.width(), metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          shown.trimmed());
+        painter->drawText(QRect(rect.left(), y, rect.width(), metrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, shown.trimmed());
         y += metrics.lineSpacing();
     }
     layout.endLayout();
@@ -51,8 +52,7 @@ void drawWrapped(QPainter *painter, const QRect &rect, const QString &text, int 
 DestinationTileDelegate::DestinationTileDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_tileWidth(kMinimumTileWidth)
-{
-}
+{}
 
 int DestinationTileDelegate::minimumTileWidth()
 {
@@ -75,8 +75,8 @@ QRect DestinationTileDelegate::buttonRect(const QStyleOptionViewItem &option, co
     QSize size = styleOf(option)->sizeFromContents(QStyle::CT_PushButton, &button, textSize, option.widget);
     size.rwidth() = std::max(size.width() + 16, 96);
     const QRect tile = option.rect.adjusted(4, 4, -4, -4);
-    return {tile.right() - kMargin - size.width() + 1, tile.bottom() - kMargin - size.height() + 1, size.width(),
-            size.height()};
+    return {tile.right() - kMargin - size.width() + 1, tile.bottom() - kMargin - size.height() + 1,
+            size.width(), size.height()};
 }
 
 void DestinationTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -96,7 +96,9 @@ void DestinationTileDelegate::paint(QPainter *painter, const QStyleOptionViewIte
     path.addRoundedRect(card, kRadius, kRadius);
     const QColor base = palette.color(QPalette::Base);
     const QColor highlight = palette.color(QPalette::Highlight);
-    painter->fillPath(path, selected ? mix(base, highlight, 0.08) : hovered ? mix(base, highlight, 0.03) : base);
+    painter->fillPath(path, selected  ? mix(base, highlight, 0.08)
+                            : hovered ? mix(base, highlight, 0.03)
+                                      : base);
     QColor border = mix(base, palette.color(QPalette::Text), 0.18);
     qreal borderWidth = 1.0;
     if (selected || focused) {
@@ -124,9 +126,9 @@ void DestinationTileDelegate::paint(QPainter *painter, const QStyleOptionViewIte
     painter->setPen(textColor);
     const QFontMetrics nameMetrics(nameFont);
     const QRect nameRect(textLeft, content.top() + 1, content.right() - textLeft, nameMetrics.height());
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                             nameRect.width()));
+    painter->drawText(
+        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        nameMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, nameRect.width()));
     QFont smallFont = option.font;
     smallFont.setPointSizeF(option.font.pointSizeF() * 0.92);
     painter->setFont(smallFont);

@@ -19,7 +19,8 @@ class DestinationTileDelegate : public QStyledItemDelegate
 public:
     explicit DestinationTileDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // The width of a tile: the view stretches tiles so that its rows are filled.

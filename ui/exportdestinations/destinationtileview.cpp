@@ -48,8 +48,8 @@ void DestinationTileView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Space:
-        if (currentIndex().isValid()
-            && (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier)) {
+        if (currentIndex().isValid() &&
+            (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier)) {
             emit buttonClicked(currentIndex());
             event->accept();
             return;
@@ -99,8 +99,8 @@ void DestinationTileView::resizeEvent(QResizeEvent *event)
     const int cell = DestinationTileDelegate::minimumTileWidth() + 2 * spacing();
     const int available = viewport()->width() - 1;
     const int columns = std::max(1, available / cell);
-    m_delegate->setTileWidth(std::max(DestinationTileDelegate::minimumTileWidth(),
-                                      available / columns - 2 * spacing()));
+    m_delegate->setTileWidth(
+        std::max(DestinationTileDelegate::minimumTileWidth(), available / columns - 2 * spacing()));
     scheduleDelayedItemsLayout();
     QListView::resizeEvent(event); // lays the items out again with the new size hint
 }

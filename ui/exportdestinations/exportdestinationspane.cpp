@@ -34,9 +34,8 @@ ExportDestinationsPane::ExportDestinationsPane(QWidget *parent)
         m_ui->categoryComboBox->addItem(DestinationCatalogueModel::categoryName(category), category);
 
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, m_filter, &DestinationFilterModel::setFilterText);
-    connect(m_ui->categoryComboBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_filter->setCategory(m_ui->categoryComboBox->itemData(index).toString());
-    });
+    connect(m_ui->categoryComboBox, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_filter->setCategory(m_ui->categoryComboBox->itemData(index).toString()); });
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ExportDestinationsPane::updateDiscoverState);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ExportDestinationsPane::updateDiscoverState);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &ExportDestinationsPane::updateDiscoverState);

@@ -38,7 +38,8 @@ MainWindow::MainWindow(QWidget *parent)
     QPalette navigationPalette = m_navigation->palette();
     const QColor highlight = navigationPalette.color(QPalette::Highlight);
     QColor tint = navigationPalette.color(QPalette::AlternateBase);
-    tint = QColor::fromRgbF(tint.redF() * 0.82 + highlight.redF() * 0.18, tint.greenF() * 0.82 + highlight.greenF() * 0.18,
+    tint = QColor::fromRgbF(tint.redF() * 0.82 + highlight.redF() * 0.18,
+                            tint.greenF() * 0.82 + highlight.greenF() * 0.18,
                             tint.blueF() * 0.82 + highlight.blueF() * 0.18);
     for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
         navigationPalette.setColor(group, QPalette::Highlight, tint);

@@ -14,7 +14,13 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Pane { ExportDestinations, PowerAutomate, TriggerLog, Account };
+    enum class Pane
+    {
+        ExportDestinations,
+        PowerAutomate,
+        TriggerLog,
+        Account
+    };
     Q_ENUM(Pane)
 
     explicit MainWindow(QWidget *parent = nullptr);
