@@ -1,0 +1,173 @@
+#include "cimodels.h"
+
+#include <QTest>
+
+class TestCiModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void dateTimes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected");
+        const QDateTime base(QDate(2026, 11, 24), QTime(9, 30, 15), Qt::UTC);
+        QTest::addRow("Z") << QStringLiteral("2026-11-24T09:30:15Z") << base;
+        QTest::addRow("no offset is UTC") << QStringLiteral("2026-11-24T09:30:15") << base;
+        QTest::addRow("7-digit fraction")
+            << QStringLiteral("2026-11-24T09:30:15.1234567Z") << base.addMSecs(123);
+        QTest::addRow("1-digit fraction") << QStringLiteral("2026-11-24T09:30:15.5") << base.addMSecs(500);
+        QTest::addRow("offset") << QStringLiteral("2026-11-24T11:30:15+02:00") << base;
+        QTest::addRow("negative offset") << QStringLiteral("2026-11-24T04:00:15-05:30") << base;
+        QTest::addRow("garbage") << QStringLiteral("yesterday") << QDateTime();
+        QTest::addRow("date only") << QStringLiteral("2026-11-24") << QDateTime();
+        QTest::addRow("bad month") << QStringLiteral("2026-13-24T09:30:15Z") << QDateTime();
+    }
+
+    void dateTimes()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        const QDateTime parsed = CiModels::parseDateTime(text);
+        QCOMPARE(parsed.isValid(), expected.isValid());
+        if (expected.isValid())
+            QCOMPARE(parsed, expected);
+    }
+
+    void jobsWithTasks()
+    {
+        const QByteArray json = R"([{"jobId":"6d2f0c1e-0000-4000-8000-000000000001","jobType":"full",
+            "jobSubmissionKind":"scheduled","jobStatus":"successful","operationType":"all",
+            "submittedTimestamp":"2026-11-24T09:00:00.0000000Z","endTimestamp":"2026-11-24T09:05:00Z",
+            "tasks":[{"taskId":"t1","taskStatus":"failed","operationType":"ingestion","friendlyName":"POS",
+                      "jobIds":["6d2f0c1e-0000-4000-8000-000000000001"],"ciErrors":[{"message":"Credentials expired"}]},
+                     {"taskId":"t2","taskStatus":"successful","operationType":"map"}],
+            "someFutureKey":{"x":1}}])";
+        QList<CiJob> jobs;
+        QString error;
+        QVERIFY2(CiModels::parseJobs(json, &jobs, &error), qPrintable(error));
+        QCOMPARE(jobs.size(), 1);
+        const CiJob &job = jobs.constFirst();
+        QCOMPARE(job.submissionKind, QStringLiteral("scheduled"));
+        QCOMPARE(job.operationType, QStringLiteral("all"));
+        QCOMPARE(job.ended, QDateTime(QDate(2026, 11, 24), QTime(9, 5), Qt::UTC));
+        QCOMPARE(job.tasks.size(), 2);
+        QCOMPARE(job.tasks.at(0).errorText, QStringLiteral("Credentials expired"));
+        QCOMPARE(job.tasks.at(0).jobIds.size(), 1);
+        QVERIFY(CiModels::isTerminal(job.tasks.at(0).status));
+        QVERIFY(!CiModels::isTerminal(QStringLiteral("running")));
+    }
+
+    void malformedPayloadsAreRejected_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("not json") << QByteArray("[{") << QStringLiteral("not JSON");
+        QTest::addRow("object, not array") << QByteArray("{}") << QStringLiteral("a JSON array is expected");
+        QTest::addRow("item not object") << QByteArray("[1]") << QStringLiteral("[0]: an object is expected");
+        QTest::addRow("missing id") << QByteArray(R"([{"jobStatus":"queued"}])")
+                                    << QStringLiteral("[0].jobId: is missing");
+        QTest::addRow("status a number") << QByteArray(R"([{"jobId":"a","jobStatus":3}])")
+                                         << QStringLiteral("[0].jobStatus: a string is expected");
+        QTest::addRow("bad date") << QByteArray(
+                                         R"([{"jobId":"a","jobStatus":"queued","endTimestamp":"soon"}])")
+                                  << QStringLiteral("[0].endTimestamp: an ISO 8601 date-time is expected");
+        QTest::addRow("tasks not array") << QByteArray(R"([{"jobId":"a","jobStatus":"queued","tasks":{}}])")
+                                         << QStringLiteral("[0].tasks: an array is expected");
+        QTest::addRow("bad task") << QByteArray(
+                                         R"([{"jobId":"a","jobStatus":"queued","tasks":[{"taskId":"t"}]}])")
+                                  << QStringLiteral("[0].tasks[0].taskStatus: is missing");
+    }
+
+    void malformedPayloadsAreRejected()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QList<CiJob> jobs{CiJob{}};
+        QString error;
+        QVERIFY(!CiModels::parseJobs(json, &jobs, &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+        QCOMPARE(jobs.size(), 1); // untouched
+    }
+
+    void segments()
+    {
+        const QByteArray json =
+            R"([{"name":"HighValue","friendlyName":"High-value customers","state":"active",
+            "evaluationStatus":{"jobStatus":"CompletedSuccess","evaluationDate":"2026-11-24T09:00:00Z","entityCount":1234}},
+            {"name":"New","evaluationStatus":{"jobStatus":"None"}}])";
+        QList<CiSegment> segments;
+        QString error;
+        QVERIFY2(CiModels::parseSegments(json, &segments, &error), qPrintable(error));
+        QCOMPARE(segments.at(0).entityCount, std::optional<qint64>(1234));
+        QCOMPARE(segments.at(0).evaluationStatus, QStringLiteral("CompletedSuccess"));
+        QVERIFY(!segments.at(1).entityCount);
+        QVERIFY(!CiModels::parseSegments(R"([{"name":"x","evaluationStatus":{"entityCount":1.5}}])",
+                                         &segments, &error));
+        QCOMPARE(error, QStringLiteral("[0].evaluationStatus.entityCount: an integer is expected"));
+    }
+
+    void measures()
+    {
+        const QByteArray json = R"([
+            {"name":"TotalRevenue","displayName":"Total revenue","definition":{"isScalar":true,"dimensions":[]},
+             "output":{"measureName":"TotalRevenue","evaluationTime":"2026-11-24T09:00:00Z","values":{"TotalRevenue":"1250000.5"}}},
+            {"name":"RevenueByStore","definition":{"isScalar":false,"dimensions":[{"name":"Store"}]},
+             "output":{"values":{"Seattle":"10"}}}])";
+        QList<CiMeasure> measures;
+        QString error;
+        QVERIFY2(CiModels::parseMeasures(json, &measures, &error), qPrintable(error));
+        QCOMPARE(measures.at(0).value, std::optional<double>(1250000.5));
+        QVERIFY(!measures.at(0).hasDimensions);
+        QVERIFY(measures.at(1).hasDimensions);
+        QVERIFY(!measures.at(1).value);
+        QVERIFY(!CiModels::parseMeasures(R"([{"name":"x","output":{"values":{"x":"lots"}}}])", &measures,
+                                         &error));
+        QCOMPARE(error, QStringLiteral("[0].output.values: a number in a string is expected"));
+    }
+
+    void dataSourcesAndInstances()
+    {
+        QList<CiDataSource> sources;
+        QString error;
+        QVERIFY2(
+            CiModels::parseDataSources(
+                R"([{"dataSourceMetadata":{"dataSourceId":"d1","name":"Pos","friendlyName":"POS transactions",
+                         "refreshState":"updateFailed","lastRefresh":"2026-11-24T08:00:00Z"},"model":{}}])",
+                &sources, &error),
+            qPrintable(error));
+        QCOMPARE(sources.at(0).friendlyName, QStringLiteral("POS transactions"));
+        QVERIFY(!CiModels::parseDataSources(R"([{"model":{}}])", &sources, &error));
+        QCOMPARE(error, QStringLiteral("[0].dataSourceMetadata.dataSourceId: is missing"));
+
+        QList<CiInstance> instances;
+        QVERIFY(CiModels::parseInstances(
+            R"([{"instanceId":"i1","name":"Contoso Retail","instanceType":"sandbox"}])", &instances, &error));
+        QCOMPARE(instances.at(0).name, QStringLiteral("Contoso Retail"));
+    }
+
+    void rowsPage()
+    {
+        CiRowsPage page;
+        QString error;
+        QVERIFY(CiModels::parseRowsPage(
+            R"({"@odata.context":"x","@odata.count":5000,"value":[{"CustomerId":"1"}]})", &page, &error));
+        QCOMPARE(page.rows.size(), 1);
+        QCOMPARE(page.count, std::optional<qint64>(5000));
+        QVERIFY(!CiModels::parseRowsPage(R"({"value":[1]})", &page, &error));
+        QCOMPARE(error, QStringLiteral("value: rows must be objects"));
+        QVERIFY(!CiModels::parseRowsPage(R"({"values":[]})", &page, &error));
+        QCOMPARE(error, QStringLiteral("value: is missing"));
+    }
+
+    void errorBodies()
+    {
+        QCOMPARE(CiModels::errorMessage(
+                     R"({"errorCode":"NotFound","message":"No such instance","httpStatusCode":"404"})"),
+                 QStringLiteral("NotFound: No such instance"));
+        QCOMPARE(CiModels::errorMessage("<html>"), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCiModels)
+#include "tst_cimodels.moc"
