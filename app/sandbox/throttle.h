@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <chrono>
+#include <deque>
+#include <memory>
+
+class Clock;
+
+// The API's rate limit: at most `limit` calls per connection (token subject + subscription key) in any
+// sliding window of 60 s. Each admitted call is remembered until it leaves the window, so the limit is
+// exact at the boundary: the call that would be the 101st inside any window is refused, with the number of
+// seconds until the oldest remembered call leaves it. Refused calls do not count against the window.
+class Throttle
+{
+public:
+    struct Decision
+    {
+        bool allowed = true;
+        int retryAfterSeconds = 0;
+    };
+
+    struct Counters
+    {
+        QString connection;
+        int callsInWindow = 0;  // admitted calls in the last 60 s
+        int maxInAnyWindow = 0; // the most admitted calls ever seen inside one 60 s window
+        int throttled = 0;      // 429s sent
+    };
+
+    explicit Throttle(std::shared_ptr<const Clock> clock, int limit = 100,
+                      std::chrono::seconds window = std::chrono::seconds(60));
+
+    Decision admit(const QString &connection);
+    void recordThrottled(const QString &connection); // a 429 sent for another reason (an injected fault)
+    QList<Counters> counters() const;
+    int limit() const { return m_limit; }
+    std::chrono::seconds window() const { return m_window; }
+
+private:
+    struct State
+    {
+        std::deque<qint64> admitted; // msecs since epoch
+        int maxInAnyWindow = 0;
+        int throttled = 0;
+    };
+
+    void expire(State &state, qint64 now) const;
+
+    std::shared_ptr<const Clock> m_clock;
+    int m_limit;
+    std::chrono::seconds m_window;
+    QHash<QString, State> m_connections;
+};
