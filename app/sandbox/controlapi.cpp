@@ -1,9 +1,9 @@
 #include "controlapi.h"
 
-#include "clock.h"
 #include "faultinjector.h"
 #include "identityprovider.h"
 #include "outbox.h"
+#include "sandboxclock.h"
 #include "sandboxserver.h"
 #include "scenario.h"
 #include "smtpsink.h"
@@ -35,7 +35,7 @@ std::optional<QJsonObject> jsonBody(const SandboxRequest &request, SandboxRespon
 } // namespace
 
 ControlApi::ControlApi(Scenario *scenario, FaultInjector *faults, Throttle *throttle, Outbox *outbox,
-                       SmtpSink *smtp, IdentityProvider *identity, std::shared_ptr<const Clock> clock)
+                       SmtpSink *smtp, IdentityProvider *identity, std::shared_ptr<const SandboxClock> clock)
     : m_scenario(scenario)
     , m_faults(faults)
     , m_throttle(throttle)

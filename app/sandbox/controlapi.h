@@ -10,7 +10,7 @@ class SandboxServer;
 class Scenario;
 class SmtpSink;
 class Throttle;
-class Clock;
+class SandboxClock;
 
 #include <memory>
 
@@ -32,7 +32,7 @@ class ControlApi
 {
 public:
     ControlApi(Scenario *scenario, FaultInjector *faults, Throttle *throttle, Outbox *outbox, SmtpSink *smtp,
-               IdentityProvider *identity, std::shared_ptr<const Clock> clock);
+               IdentityProvider *identity, std::shared_ptr<const SandboxClock> clock);
 
     void registerRoutes(SandboxServer &server);
 
@@ -52,5 +52,5 @@ private:
     Outbox *m_outbox;
     SmtpSink *m_smtp;
     IdentityProvider *m_identity;
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const SandboxClock> m_clock;
 };

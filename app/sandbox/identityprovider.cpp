@@ -1,6 +1,6 @@
 #include "identityprovider.h"
 
-#include "clock.h"
+#include "sandboxclock.h"
 #include "sandboxlog.h"
 #include "sandboxserver.h"
 
@@ -50,7 +50,7 @@ const QRegularExpression &challengePattern()
 
 } // namespace
 
-IdentityProvider::IdentityProvider(Options options, std::shared_ptr<const Clock> clock,
+IdentityProvider::IdentityProvider(Options options, std::shared_ptr<const SandboxClock> clock,
                                    const SandboxServer *server)
     : m_options(std::move(options))
     , m_clock(std::move(clock))

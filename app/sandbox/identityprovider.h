@@ -12,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-class Clock;
+class SandboxClock;
 class SandboxServer;
 
 // The sign-in side of the sandbox, on Microsoft's paths under /{tenant}:
@@ -53,7 +53,7 @@ public:
         QDateTime expiresAt;
     };
 
-    IdentityProvider(Options options, std::shared_ptr<const Clock> clock, const SandboxServer *server);
+    IdentityProvider(Options options, std::shared_ptr<const SandboxClock> clock, const SandboxServer *server);
 
     void registerRoutes(SandboxServer &server);
 
@@ -110,7 +110,7 @@ private:
     static QString randomToken();
 
     Options m_options;
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const SandboxClock> m_clock;
     const SandboxServer *m_server;
     QHash<QString, Code> m_codes;
     QHash<QString, RefreshToken> m_refreshTokens;

@@ -1,11 +1,11 @@
 #include "sandbox.h"
 
 #include "ciapi.h"
-#include "clock.h"
 #include "controlapi.h"
 #include "faultinjector.h"
 #include "identityprovider.h"
 #include "outbox.h"
+#include "sandboxclock.h"
 #include "sandboxlog.h"
 #include "sandboxserver.h"
 #include "scenario.h"
@@ -14,9 +14,9 @@
 
 namespace {
 
-std::shared_ptr<const Clock> clockOrSystem(const std::shared_ptr<const Clock> &clock)
+std::shared_ptr<const SandboxClock> clockOrSystem(const std::shared_ptr<const SandboxClock> &clock)
 {
-    return clock ? clock : std::make_shared<SystemClock>();
+    return clock ? clock : std::make_shared<SandboxSystemClock>();
 }
 
 IdentityProvider::Options identityOptions(const SandboxOptions &options)

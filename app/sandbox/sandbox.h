@@ -9,7 +9,7 @@
 #include <memory>
 
 class CiApi;
-class Clock;
+class SandboxClock;
 class ControlApi;
 class FaultInjector;
 class IdentityProvider;
@@ -49,7 +49,7 @@ public:
 
 private:
     SandboxOptions m_options;
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const SandboxClock> m_clock;
     SandboxServer *m_server;
     Scenario *m_scenario;
     SmtpSink *m_smtp;

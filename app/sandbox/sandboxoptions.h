@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-class Clock;
+class SandboxClock;
 
 // Everything that can be set on the insights-sandbox command line (and by EmbeddedSandbox callers).
 struct SandboxOptions
@@ -19,8 +19,8 @@ struct SandboxOptions
     quint64 seed = 1;
     QString subscriptionKey = QStringLiteral("sandbox-key");
     std::chrono::seconds accessTokenLifetime{3600};
-    int rateLimit = 100;                // calls per connection in any 60 s; 0 = unlimited (benchmarks)
-    std::shared_ptr<const Clock> clock; // null: the system clock
+    int rateLimit = 100;                       // calls per connection in any 60 s; 0 = unlimited (benchmarks)
+    std::shared_ptr<const SandboxClock> clock; // null: the system clock
 };
 
 struct SandboxCommandLine

@@ -1,6 +1,6 @@
 #include "scenario.h"
 
-#include "clock.h"
+#include "sandboxclock.h"
 #include "sandboxlog.h"
 
 #include <QFile>
@@ -172,7 +172,7 @@ bool Scenario::validate(const QJsonObject &definition, QString *error)
     return true;
 }
 
-Scenario::Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<const Clock> clock,
+Scenario::Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<const SandboxClock> clock,
                    QObject *parent)
     : QObject(parent)
     , m_clock(std::move(clock))

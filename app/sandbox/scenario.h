@@ -13,7 +13,7 @@
 #include <memory>
 #include <optional>
 
-class Clock;
+class SandboxClock;
 
 // The state of the emulated instance and the clock that moves it.
 //
@@ -149,7 +149,7 @@ public:
     static std::optional<QJsonObject> loadDefinition(const QString &file, QString *error);
     static bool validate(const QJsonObject &definition, QString *error);
 
-    Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<const Clock> clock,
+    Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<const SandboxClock> clock,
              QObject *parent = nullptr);
 
     // Runs the clock: one tick every 250 ms / speed (at least 10 ms); each tick is speed x its real length
@@ -196,7 +196,7 @@ private:
     void seedHistory(int days);
     void trimJobs();
 
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const SandboxClock> m_clock;
     QRandomGenerator m_rng;
     Instance m_instance;
     QList<DataSource> m_dataSources;

@@ -1,6 +1,6 @@
 #include "smtpsink.h"
 
-#include "clock.h"
+#include "sandboxclock.h"
 #include "sandboxlog.h"
 
 #include <QRegularExpression>
@@ -42,7 +42,7 @@ QString subjectOf(const QByteArray &data)
 
 } // namespace
 
-SmtpSink::SmtpSink(Outbox *outbox, std::shared_ptr<const Clock> clock, QObject *parent)
+SmtpSink::SmtpSink(Outbox *outbox, std::shared_ptr<const SandboxClock> clock, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
     , m_clock(std::move(clock))

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-class Clock;
+class SandboxClock;
 class QTcpSocket;
 
 // A minimal SMTP receiver on its own 127.0.0.1 port: the peer the email step talks to in the sandbox.
@@ -21,7 +21,7 @@ class SmtpSink : public QObject
 public:
     static constexpr qsizetype kMaxMessageBytes = 1024 * 1024;
 
-    SmtpSink(Outbox *outbox, std::shared_ptr<const Clock> clock, QObject *parent = nullptr);
+    SmtpSink(Outbox *outbox, std::shared_ptr<const SandboxClock> clock, QObject *parent = nullptr);
     ~SmtpSink() override;
 
     bool listen(quint16 port, QString *error);
@@ -56,7 +56,7 @@ private:
     void deliver(Session &session);
 
     Outbox *m_outbox;
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const SandboxClock> m_clock;
     QTcpServer m_server;
     QHash<QTcpSocket *, Session> m_sessions;
 };

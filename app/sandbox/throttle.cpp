@@ -1,10 +1,10 @@
 #include "throttle.h"
 
-#include "clock.h"
+#include "sandboxclock.h"
 
 #include <algorithm>
 
-Throttle::Throttle(std::shared_ptr<const Clock> clock, int limit, std::chrono::seconds window)
+Throttle::Throttle(std::shared_ptr<const SandboxClock> clock, int limit, std::chrono::seconds window)
     : m_clock(std::move(clock))
     , m_limit(limit)
     , m_window(window)

@@ -8,7 +8,7 @@
 #include <deque>
 #include <memory>
 
-class Clock;
+class SandboxClock;
 
 // The API's rate limit: at most `limit` calls per connection (token subject + subscription key) in any
 // sliding window of 60 s. Each admitted call is remembered until it leaves the window, so the limit is
@@ -31,7 +31,7 @@ public:
         int throttled = 0;      // 429s sent
     };
 
-    explicit Throttle(std::shared_ptr<const Clock> clock, int limit = 100,
+    explicit Throttle(std::shared_ptr<const SandboxClock> clock, int limit = 100,
                       std::chrono::seconds window = std::chrono::seconds(60));
 
     Decision admit(const QString &connection);
@@ -50,7 +50,7 @@ private:
 
     void expire(State &state, qint64 now) const;
 
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const SandboxClock> m_clock;
     int m_limit;
     std::chrono::seconds m_window;
     QHash<QString, State> m_connections;

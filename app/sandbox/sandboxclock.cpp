@@ -1,25 +1,25 @@
-#include "clock.h"
+#include "sandboxclock.h"
 
-QDateTime SystemClock::now() const
+QDateTime SandboxSystemClock::now() const
 {
     return QDateTime::currentDateTimeUtc();
 }
 
-ManualClock::ManualClock(const QDateTime &start)
+SandboxManualClock::SandboxManualClock(const QDateTime &start)
     : m_msecsSinceEpoch(start.toMSecsSinceEpoch())
 {}
 
-QDateTime ManualClock::now() const
+QDateTime SandboxManualClock::now() const
 {
     return QDateTime::fromMSecsSinceEpoch(m_msecsSinceEpoch.load(), Qt::UTC);
 }
 
-void ManualClock::setNow(const QDateTime &now)
+void SandboxManualClock::setNow(const QDateTime &now)
 {
     m_msecsSinceEpoch.store(now.toMSecsSinceEpoch());
 }
 
-void ManualClock::advance(std::chrono::milliseconds by)
+void SandboxManualClock::advance(std::chrono::milliseconds by)
 {
     m_msecsSinceEpoch.fetch_add(by.count());
 }
