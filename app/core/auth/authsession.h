@@ -1,0 +1,121 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "signinerror.h"
+#include "tokenset.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+class EndpointDiscovery;
+class QNetworkAccessManager;
+class SecretStore;
+class TokenRequest;
+
+// The signed-in session of one connection, on the GUI thread. The access token lives in memory only; the
+// refresh token lives in memory and in the SecretStore (key ConnectionSettings::secretKey()), so that the
+// next start signs in without a browser (restore()). Tokens are refreshed ahead of expiry (at 80 % of the
+// lifetime or 5 minutes before it, whichever is first) and a rotated refresh token replaces the stored one.
+// invalid_grant means the session is over: state Expired, the user signs in again.
+//
+//   SignedOut --restore()--> Restoring --ok--> SignedIn --timer/refreshNow()--> Refreshing --ok--> SignedIn
+//       ^   (nothing remembered / network)  \--invalid_grant--> Expired <--invalid_grant--/  \--network-->
+//       SignedIn | (retried later)
+//       +-- signOut() from any state;  adopt(tokens) from any state --> SignedIn
+class AuthSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State
+    {
+        SignedOut,
+        Restoring,
+        SignedIn,
+        Refreshing,
+        Expired
+    };
+    Q_ENUM(State)
+
+    AuthSession(QNetworkAccessManager *nam, SecretStore *secrets, QObject *parent = nullptr);
+    ~AuthSession() override;
+
+    // Settings of another connection (other authority, client or endpoints) end the current session in
+    // memory; what is remembered for the old connection stays remembered.
+    void setSettings(const ConnectionSettings &settings);
+    ConnectionSettings settings() const { return m_settings; }
+    void setClock(std::function<QDateTime()> now);
+
+    void restore();                     // signs in silently with a remembered refresh token
+    void adopt(const TokenSet &tokens); // after SignInFlow::signedIn
+    void refreshNow();
+    void signOut(); // forgets everything, in memory and in the secret store
+
+    State state() const { return m_state; }
+    QString account() const { return m_account; }
+    QString accessToken() const { return m_accessToken; }
+    QDateTime expiresAt() const { return m_expiresAt; }
+    QDateTime nextRefreshAt() const { return m_refreshAt; } // invalid when none is planned
+    SignInError lastError() const { return m_lastError; }
+
+    // Whether the refresh token is in a persistent secret store right now.
+    bool remembersRefreshToken() const { return m_stored; }
+    // "Remembered in the system secret store" / "Not remembered: no secret store available" / ...
+    QString secretStoreStatus() const;
+
+    // When to refresh a token issued at `issuedAt` that expires at `expiresAt`: at 80 % of its lifetime or
+    // 5 minutes before expiry, whichever is first, but not before half of its lifetime.
+    static QDateTime refreshTimeFor(const QDateTime &issuedAt, const QDateTime &expiresAt);
+
+signals:
+    void stateChanged(AuthSession::State state);
+    void accessTokenChanged(const QString &accessToken); // empty when signed out or expired
+    void refreshFailed(const SignInError &error);
+    void secretStoreStatusChanged(const QString &status);
+
+private:
+    void setState(State state);
+    void applyTokens(const TokenSet &tokens, bool persist);
+    void startRefresh(State during);
+    void postRefresh(const QUrl &tokenUrl);
+    void handleRefreshFailure(const SignInError &error);
+    void expire(const SignInError &error);
+    void abortNetwork();
+    void clearMemory();
+    void scheduleRefresh();
+    void handleRefreshTimer();
+
+    void persist();
+    void forget();
+    void enqueueSecretOperation(std::function<void()> operation);
+    void finishSecretOperation();
+
+    QNetworkAccessManager *m_nam;
+    QPointer<SecretStore> m_secrets;
+    ConnectionSettings m_settings;
+    std::function<QDateTime()> m_now;
+
+    State m_state = State::SignedOut;
+    QString m_accessToken;
+    QString m_refreshToken;
+    QString m_account;
+    QDateTime m_expiresAt;
+    QDateTime m_refreshAt;
+    SignInError m_lastError;
+    int m_retryDelaySeconds = 0;
+    quint64 m_generation = 0; // bumped whenever the session is replaced; stale callbacks compare it
+
+    QUrl m_tokenUrl; // discovered or explicit
+    QPointer<EndpointDiscovery> m_discovery;
+    QPointer<TokenRequest> m_tokenRequest;
+    QTimer m_refreshTimer;
+
+    bool m_stored = false;
+    QString m_storeError;
+    QList<std::function<void()>> m_secretQueue;
+    bool m_secretBusy = false;
+};
