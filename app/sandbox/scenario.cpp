@@ -16,6 +16,8 @@ namespace {
 constexpr int kTickMs = 250;
 constexpr int kMaxJobs = 500;
 constexpr int kMaxHistory = 50;
+constexpr int kSwingPeriod = 6; // evaluations per full swing
+constexpr double kTwoPi = 6.283185307179586;
 const QString kBuiltInScenario = QStringLiteral(":/sandbox/scenario/contoso-retail.json");
 
 QStringList stringList(const QJsonValue &value)
@@ -215,6 +217,7 @@ Scenario::Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<
         segment.count = segment.baseCount;
         segment.volatility = object.value(QStringLiteral("volatility")).toDouble(0.04);
         segment.created = created;
+        segment.phase = m_rng.generateDouble() * kTwoPi;
         const QJsonObject order = object.value(QStringLiteral("memberOrder")).toObject();
         m_customers.defineSegment(segment.name, order.value(QStringLiteral("attribute")).toString(),
                                   order.value(QStringLiteral("descending")).toBool());
@@ -239,6 +242,7 @@ Scenario::Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<
                 measure.base.insert(it.key(), it.value().toDouble());
         }
         measure.values = measure.base;
+        measure.phase = m_rng.generateDouble() * kTwoPi;
         m_measures.append(measure);
     }
 
@@ -447,10 +451,10 @@ void Scenario::advanceJob(Job &job, const QDateTime &at)
 void Scenario::evaluateSegments(const QDateTime &at, const QString &runId)
 {
     for (Segment &segment : m_segments) {
-        const double drift = uniform() * segment.volatility * double(segment.baseCount) +
-                             0.2 * double(segment.baseCount - segment.count);
-        segment.count =
-            std::clamp<qint64>(std::llround(double(segment.count) + drift), 0, m_customers.size());
+        const double swing = std::sin(segment.phase + kTwoPi * ++segment.evaluations / kSwingPeriod);
+        const double base = double(segment.baseCount);
+        const double next = base * (1.0 + segment.volatility * (2.0 * swing + 0.5 * uniform()));
+        segment.count = std::clamp<qint64>(std::llround(next), 0, m_customers.size());
         segment.jobStatus = QStringLiteral("CompletedSuccess");
         segment.evaluationDate = at;
         segment.lastRunId = runId;
@@ -463,10 +467,11 @@ void Scenario::evaluateSegments(const QDateTime &at, const QString &runId)
 void Scenario::evaluateMeasures(const QDateTime &at, const QString &runId)
 {
     for (Measure &measure : m_measures) {
+        const double swing = std::sin(measure.phase + kTwoPi * ++measure.evaluations / kSwingPeriod);
         for (auto it = measure.values.begin(); it != measure.values.end(); ++it) {
             const double base = measure.base.value(it.key());
-            const double drift = uniform() * measure.volatility * base + 0.2 * (base - it.value());
-            it.value() = std::max(0.0, roundTo(it.value() + drift, measure.decimals));
+            const double next = base * (1.0 + measure.volatility * (2.0 * swing + 0.5 * uniform()));
+            it.value() = std::max(0.0, roundTo(next, measure.decimals));
         }
         measure.state = QStringLiteral("completed");
         measure.evaluationTime = at;

@@ -20,8 +20,9 @@ class SandboxClock;
 // A job is a list of stages run one after the other; a full refresh is
 //   ingestion (one task per data source, side by side) -> map -> match -> merge -> segmentation -> measures
 // Each tick of the scenario clock ends the running stage of every job (deciding its outcome) and starts the
-// next. Segmentation re-evaluates the segments and measures the measures, with a seeded random drift around
-// their base values; ingestion now and then fails. Every random draw comes from one generator seeded with
+// next. Segmentation re-evaluates the segments and measures the measures: each value swings around its base
+// (a slow wave over six evaluations, so it rises and falls within a few minutes) plus seeded noise;
+// ingestion now and then fails. Every random draw comes from one generator seeded with
 // --seed and is made in a fixed order, so the same seed and the same ticks give the same history.
 class Scenario : public QObject
 {
@@ -66,6 +67,8 @@ public:
         qint64 baseCount = 0;
         qint64 count = 0;
         double volatility = 0;
+        double phase = 0; // of the slow swing around the base count
+        int evaluations = 0;
         QDateTime created;
         QString jobStatus = QStringLiteral("None"); // SegmentationPublishStats.jobStatus
         QDateTime evaluationDate;
@@ -89,6 +92,8 @@ public:
         QMap<QString, double> base;
         QMap<QString, double> values; // scalar measures: one entry keyed by the measure name
         double volatility = 0;
+        double phase = 0;
+        int evaluations = 0;
         int decimals = 2;
         QDateTime created;
         QString state = QStringLiteral("none"); // Evaluation.state: none, running, completed, failed
