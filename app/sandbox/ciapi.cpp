@@ -503,26 +503,36 @@ SandboxResponse CiApi::queryData(const SandboxRequest &request) const
     const auto membership = [&](const QString &segment, int row) {
         return table.isMember(segment, row, counts.value(segment));
     };
-    QList<int> rows;
-    for (int i = 0; i < table.size(); ++i) {
-        if (query->matches(table.row(i), i, membership))
-            rows.append(i);
-    }
-    if (!query->orderBy().isEmpty()) {
-        std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-            for (const auto &key : query->orderBy()) {
-                const int c =
-                    ODataQuery::compare(table.row(a).value(key.attribute), table.row(b).value(key.attribute));
-                if (c != 0)
-                    return key.descending ? c > 0 : c < 0;
-            }
-            return false;
-        });
+    QList<int> page;
+    qsizetype total = table.size();
+    if (!query->filter() && query->orderBy().isEmpty()) {
+        // Plain paging touches only the rows of the page.
+        for (int i = query->skip(); i < table.size() && page.size() < query->top(); ++i)
+            page.append(i);
+    } else {
+        QList<int> rows;
+        rows.reserve(table.size());
+        for (int i = 0; i < table.size(); ++i) {
+            if (query->matches(table.row(i), i, membership))
+                rows.append(i);
+        }
+        if (!query->orderBy().isEmpty()) {
+            std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+                for (const auto &key : query->orderBy()) {
+                    const int c = ODataQuery::compare(table.row(a).value(key.attribute),
+                                                      table.row(b).value(key.attribute));
+                    if (c != 0)
+                        return key.descending ? c > 0 : c < 0;
+                }
+                return false;
+            });
+        }
+        total = rows.size();
+        page = rows.mid(query->skip(), query->top());
     }
     QJsonArray value;
-    const qsizetype end = std::min<qsizetype>(rows.size(), qsizetype(query->skip()) + query->top());
-    for (qsizetype i = query->skip(); i < end; ++i) {
-        const QJsonObject &row = table.row(rows.at(i));
+    for (const int index : std::as_const(page)) {
+        const QJsonObject &row = table.row(index);
         if (query->select().isEmpty()) {
             value.append(row);
         } else {
@@ -538,7 +548,7 @@ SandboxResponse CiApi::queryData(const SandboxRequest &request) const
         context += u'(' + query->select().join(u',') + u')';
     QJsonObject payload{{QStringLiteral("@odata.context"), context}, {QStringLiteral("value"), value}};
     if (query->count())
-        payload.insert(QStringLiteral("@odata.count"), int(rows.size()));
+        payload.insert(QStringLiteral("@odata.count"), int(total));
     return SandboxResponse::json(payload);
 }
 
