@@ -1,0 +1,113 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The flow model: a flow is one trigger (with its parameters) and an ordered list of steps. Plain value
+// types, copied freely between threads (queued signals carry them). The stable ids below are the ones of
+// the flows JSON (FLOWS-FORMAT.md) and of the --headless output: never change them.
+
+// The six triggers of the connector (DESIGN section 6).
+enum class TriggerKind
+{
+    DataSourceRefreshFailed,     // "dataSourceRefreshFailed": subject, permanentFailuresOnly
+    DataSourceRefreshSucceeded,  // "dataSourceRefreshSucceeded": subject
+    SegmentThresholdCrossed,     // "segmentThresholdCrossed": subject (required), threshold
+    MeasureThresholdCrossed,     // "measureThresholdCrossed": subject (required), threshold
+    FullRefreshCompleted,        // "fullRefreshCompleted": includeManualRefreshes
+    UnificationRefreshCompleted, // "unificationRefreshCompleted": no parameters
+};
+
+struct Trigger
+{
+    Q_DECLARE_TR_FUNCTIONS(Trigger)
+
+public:
+    TriggerKind kind = TriggerKind::DataSourceRefreshFailed;
+    // The API name of the data source (or its dataSourceId), segment or measure. Empty = any data source
+    // (data source triggers only; required for the threshold triggers, unused by the others).
+    QString subject;
+    double threshold = 0;                // threshold triggers: fires on <= threshold -> > threshold
+    bool permanentFailuresOnly = false;  // DataSourceRefreshFailed only
+    bool includeManualRefreshes = false; // FullRefreshCompleted only: also on-demand full refreshes
+
+    static QList<TriggerKind> allKinds();
+    static QString id(TriggerKind kind);                          // "dataSourceRefreshFailed", ...
+    static std::optional<TriggerKind> kindFromId(QStringView id); // nullopt for an unknown id
+    static QString displayName(TriggerKind kind);                 // translated
+    static QString description(TriggerKind kind);                 // translated, one line
+    // Which parameters apply to a kind; the others are ignored (and rejected by the flows JSON import).
+    static bool takesSubject(TriggerKind kind);
+    static bool requiresSubject(TriggerKind kind);
+    static bool takesThreshold(TriggerKind kind);
+    static bool takesPermanentFailuresOnly(TriggerKind kind);
+    static bool takesIncludeManualRefreshes(TriggerKind kind);
+
+    friend bool operator==(const Trigger &, const Trigger &) = default;
+};
+
+// The four step kinds (DESIGN section 7).
+enum class StepKind
+{
+    TeamsMessage, // "teamsMessage"
+    Email,        // "email"
+    HttpCall,     // "httpCall"
+    GetItems,     // "getItems"
+};
+
+// One step of a flow. The parameters per kind (all strings unless said otherwise; text values may hold
+// {{placeholders}}, DESIGN section 7):
+//
+//   teamsMessage  webhookSecretRef (required), title, text (required)
+//   email         to (required, array of addresses), cc (array of addresses), subject (required),
+//                 textBody, htmlBody (at least one of the two), smtpSecretRef (required)
+//   httpCall      method (required: GET, POST, PUT, PATCH or DELETE), url (required, http or https),
+//                 headers (object: name -> value), body (any JSON value), signingSecretRef (optional:
+//                 HMAC-SHA256 signature header)
+//   getItems      entity (required), filter ($filter), select ($select, comma-separated), orderBy
+//                 ($orderby), limit (integer 1..10000, default 100)
+//
+// Secrets are NEVER stored in a flow: a `...SecretRef` is the name of an entry of the secret store (the
+// Teams webhook URL, the SMTP server and credentials, the HMAC key live there).
+struct Step
+{
+    Q_DECLARE_TR_FUNCTIONS(Step)
+
+public:
+    StepKind kind = StepKind::TeamsMessage;
+    QJsonObject parameters;
+
+    static QList<StepKind> allKinds();
+    static QString id(StepKind kind); // "teamsMessage", ...
+    static std::optional<StepKind> kindFromId(QStringView id);
+    static QString displayName(StepKind kind);       // translated
+    static QString description(StepKind kind);       // translated, one line
+    static QStringList parameterKeys(StepKind kind); // every key the kind knows, in the order above
+    static QStringList secretRefKeys(StepKind kind); // the keys naming secret store entries
+    static bool isSecretRefKey(QStringView key) { return key.endsWith(u"SecretRef"); }
+
+    friend bool operator==(const Step &, const Step &) = default;
+};
+
+struct Flow
+{
+    qint64 id = 0; // 0 until stored
+    QString name;
+    bool enabled = true;
+    Trigger trigger;
+    QList<Step> steps;
+    QDateTime created, modified; // UTC, set by FlowStore
+
+    friend bool operator==(const Flow &, const Flow &) = default;
+};
+
+Q_DECLARE_METATYPE(Trigger)
+Q_DECLARE_METATYPE(Step)
+Q_DECLARE_METATYPE(Flow)
