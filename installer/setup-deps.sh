@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git file dpkg-dev
     clang libclang-rt-14-dev clang-format
     # Qt 6.4 and friends
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-svg-dev
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6
     libgl-dev
