@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <limits>
+
 namespace {
 
 constexpr int kMaxConnections = 32;
@@ -122,11 +124,20 @@ void LoopbackListener::acceptConnections()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         socket->setParent(this);
         if (m_connections.size() >= kMaxConnections) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
+            // Full: make room by dropping the oldest idle connection, so a flood cannot lock the browser out.
+            QTcpSocket *oldest = nullptr;
+            quint64 oldestSerial = std::numeric_limits<quint64>::max();
+            for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+                if (it.key() != m_heldCallback && it->serial < oldestSerial) {
+                    oldest = it.key();
+                    oldestSerial = it->serial;
+                }
+            }
+            if (oldest)
+                drop(oldest);
         }
         Connection &connection = m_connections[socket];
+        connection.serial = m_nextSerial++;
         connection.idleTimer = new QTimer(socket);
         connection.idleTimer->setSingleShot(true);
         connection.idleTimer->setInterval(m_idleTimeout);

@@ -51,6 +51,7 @@ private:
         QByteArray buffer;
         QTimer *idleTimer = nullptr;
         bool answered = false;
+        quint64 serial = 0; // arrival order
     };
 
     void acceptConnections();
@@ -62,5 +63,6 @@ private:
     quint16 m_port = 0;
     QHash<QTcpSocket *, Connection> m_connections;
     QTcpSocket *m_heldCallback = nullptr;
+    quint64 m_nextSerial = 0;
     std::chrono::milliseconds m_idleTimeout{10000};
 };
