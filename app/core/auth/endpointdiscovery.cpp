@@ -116,6 +116,7 @@ void EndpointDiscovery::handleFinished()
                         QStringLiteral("%1: no https authorization_endpoint and token_endpoint").arg(url)});
         return;
     }
-    qCDebug(lcAuth) << "discovered" << endpoints->authorizeUrl.toString() << endpoints->tokenUrl.toString();
+    qCDebug(lcAuth) << "discovered" << endpoints->authorizeUrl.adjusted(QUrl::RemoveQuery).toString()
+                    << endpoints->tokenUrl.adjusted(QUrl::RemoveQuery).toString();
     emit discovered(*endpoints);
 }
