@@ -214,14 +214,17 @@ bool Database::prepare(QSqlQuery &query, const QString &sql)
 {
     if (query.prepare(sql))
         return true;
-    return fail(tr("Database error (%1): %2").arg(sql.section(u' ', 0, 1), query.lastError().text()));
+    // SQLite compiles the statement here, reading the schema: a damaged file may fail here already.
+    return fail(query.lastError(), sql.section(u' ', 0, 1).toLatin1().constData());
 }
 
 bool Database::exec(QSqlQuery &query, const char *what)
 {
-    if (query.exec())
-        return true;
-    const QSqlError error = query.lastError();
+    return query.exec() || fail(query.lastError(), what);
+}
+
+bool Database::fail(const QSqlError &error, const char *what)
+{
     const int code = error.nativeErrorCode().toInt();
     const QString native = QDir::toNativeSeparators(m_path);
     if (code == kSqliteCorrupt || code == kSqliteNotADb) {

@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlError;
 class QSqlQuery;
 
 // The application database: <dataDir>/insights-admin.sqlite (SQLite, WAL, 5 s busy timeout, foreign keys
@@ -87,6 +88,7 @@ public:
 
 private:
     bool fail(const QString &error);
+    bool fail(const QSqlError &error, const char *what);
     bool configure();
     bool migrate();
 

@@ -69,6 +69,12 @@ Firing firingFromRow(const QSqlQuery &query)
     return firing;
 }
 
+// A null QString binds as NULL; the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 } // namespace
 
 QString Firing::makeId(qint64 flowId, const QString &instanceId, TriggerKind trigger, const QString &subject,
@@ -141,13 +147,13 @@ QList<Firing> FiringLog::record(const QList<Firing> &firings, bool *ok)
         const QDateTime detectedAt = firing.detectedAt.isValid() ? firing.detectedAt.toUTC() : now;
         insert.bindValue(0, firing.id);
         insert.bindValue(1, firing.flowId);
-        insert.bindValue(2, firing.flowName);
+        insert.bindValue(2, text(firing.flowName));
         insert.bindValue(3, Trigger::id(firing.trigger));
-        insert.bindValue(4, firing.subject);
+        insert.bindValue(4, text(firing.subject));
         insert.bindValue(5, numberOrNull(firing.value));
         insert.bindValue(6, numberOrNull(firing.previousValue));
         insert.bindValue(7, numberOrNull(firing.threshold));
-        insert.bindValue(8, firing.jobId);
+        insert.bindValue(8, text(firing.jobId));
         insert.bindValue(9, msOrNull(firing.occurredAt));
         insert.bindValue(10, detectedAt.toMSecsSinceEpoch());
         insert.bindValue(11, firing.caughtUp ? 1 : 0);
@@ -281,14 +287,14 @@ bool FiringLog::recordStepRun(const StepRun &run)
                                          " http_status = excluded.http_status, detail = excluded.detail"))) {
         return false;
     }
-    query.addBindValue(run.firingId);
+    query.addBindValue(text(run.firingId));
     query.addBindValue(run.stepIndex);
     query.addBindValue(run.attempt);
-    query.addBindValue(run.status);
+    query.addBindValue(text(run.status));
     query.addBindValue(msOrNull(run.startedAt));
     query.addBindValue(msOrNull(run.finishedAt));
     query.addBindValue(run.httpStatus);
-    query.addBindValue(run.detail);
+    query.addBindValue(text(run.detail));
     return m_db.exec(query, "recording a step run");
 }
 

@@ -51,6 +51,12 @@ QVariant thresholdValue(const Trigger &trigger)
     return Trigger::takesThreshold(trigger.kind) ? QVariant(trigger.threshold) : QVariant();
 }
 
+// A null QString binds as NULL; the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 } // namespace
 
 FlowStore::FlowStore(Database &db, const Clock &clock)
@@ -154,10 +160,10 @@ qint64 FlowStore::insertOne(const Flow &flow, qint64 now)
                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"))) {
         return 0;
     }
-    query.addBindValue(flow.name);
+    query.addBindValue(text(flow.name));
     query.addBindValue(flow.enabled ? 1 : 0);
     query.addBindValue(Trigger::id(flow.trigger.kind));
-    query.addBindValue(flow.trigger.subject);
+    query.addBindValue(text(flow.trigger.subject));
     query.addBindValue(thresholdValue(flow.trigger));
     query.addBindValue(flow.trigger.permanentFailuresOnly ? 1 : 0);
     query.addBindValue(flow.trigger.includeManualRefreshes ? 1 : 0);
@@ -211,10 +217,10 @@ bool FlowStore::update(const Flow &flow)
                                             " modified_at = ? WHERE id = ?"))) {
         return false;
     }
-    query.addBindValue(flow.name);
+    query.addBindValue(text(flow.name));
     query.addBindValue(flow.enabled ? 1 : 0);
     query.addBindValue(Trigger::id(flow.trigger.kind));
-    query.addBindValue(flow.trigger.subject);
+    query.addBindValue(text(flow.trigger.subject));
     query.addBindValue(thresholdValue(flow.trigger));
     query.addBindValue(flow.trigger.permanentFailuresOnly ? 1 : 0);
     query.addBindValue(flow.trigger.includeManualRefreshes ? 1 : 0);
