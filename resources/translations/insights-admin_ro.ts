@@ -45,6 +45,69 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>Cannot create the data folder %1. Check that its location exists and that you may write there, or choose another folder with --data-dir.</source>
+        <translation>Nu se poate crea dosarul de date %1. Verificați că locația există și că aveți drept de scriere acolo sau alegeți alt dosar cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database file. Move it aside, or choose another data folder with --data-dir.</source>
+        <translation>%1 nu este un fișier de bază de date. Mutați-l în altă parte sau alegeți alt dosar de date cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the data folder %1. Make it writable, or choose another folder with --data-dir.</source>
+        <translation>Nu se poate scrie în dosarul de date %1. Permiteți scrierea în el sau alegeți alt dosar cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only. Make it writable, or choose another data folder with --data-dir.</source>
+        <translation>Baza de date %1 este doar în citire. Permiteți scrierea în ea sau alegeți alt dosar de date cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>Internal error: the database connection %1 is already open on this thread.</source>
+        <translation>Eroare internă: conexiunea la baza de date %1 este deja deschisă pe acest fir de execuție.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt is missing (package libqt6sql6-sqlite). Reinstall Insights Admin.</source>
+        <translation>Lipsește driverul SQLite al Qt (pachetul libqt6sql6-sqlite). Reinstalați Insights Admin.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1 (%2). Check that the file and its folder are writable, or choose another data folder with --data-dir.</source>
+        <translation>Nu se poate deschide baza de date %1 (%2). Verificați că fișierul și dosarul lui permit scrierea sau alegeți alt dosar de date cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>Database error (%1): %2</source>
+        <translation>Eroare a bazei de date (%1): %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged or is not an Insights Admin database (%2). Quit Insights Admin, move the file aside (keep it for support) and start again: a new, empty database will be created. Your flows can be imported again from an export.</source>
+        <translation>Baza de date %1 este deteriorată sau nu este o bază de date Insights Admin (%2). Închideți Insights Admin, mutați fișierul în altă parte (păstrați-l pentru asistență) și porniți din nou: se va crea o bază de date nouă, goală. Fluxurile pot fi importate din nou dintr-un export.</translation>
+    </message>
+    <message>
+        <source>The disk holding the database %1 is full. Free some space and try again.</source>
+        <translation>Discul pe care se află baza de date %1 este plin. Eliberați spațiu și încercați din nou.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the database %1 (%2). Make the file and its folder writable, or choose another data folder with --data-dir.</source>
+        <translation>Nu se poate scrie în baza de date %1 (%2). Permiteți scrierea în fișier și în dosarul lui sau alegeți alt dosar de date cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot use write-ahead logging (is it on a network drive?). Choose a local data folder with --data-dir.</source>
+        <translation>Baza de date %1 nu poate folosi jurnalizarea anticipată (WAL) (se află pe o unitate de rețea?). Alegeți un dosar de date local cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of Insights Admin (schema %2, this version reads up to %3). Update Insights Admin, or choose another data folder with --data-dir.</source>
+        <translation>Baza de date %1 a fost scrisă de o versiune mai nouă a Insights Admin (schema %2; această versiune citește până la %3). Actualizați Insights Admin sau alegeți alt dosar de date cu --data-dir.</translation>
+    </message>
+    <message>
+        <source>Database error (starting a transaction): %1</source>
+        <translation>Eroare a bazei de date (la începerea unei tranzacții): %1</translation>
+    </message>
+    <message>
+        <source>Database error (committing a transaction): %1</source>
+        <translation>Eroare a bazei de date (la confirmarea unei tranzacții): %1</translation>
+    </message>
+</context>
+<context>
     <name>DestinationCatalogueModel</name>
     <message>
         <source>Automation</source>
@@ -159,6 +222,139 @@
     <message>
         <source>Showing %1 of %2</source>
         <translation>Se afișează %1 din %2</translation>
+    </message>
+</context>
+<context>
+    <name>FiringLog</name>
+    <message>
+        <source>A firing of the flow &quot;%1&quot; has no id; nothing was recorded.</source>
+        <translation>O declanșare a fluxului „%1” nu are identificator; nu s-a înregistrat nimic.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowJson</name>
+    <message>
+        <source>a JSON object is required</source>
+        <translation>este necesar un obiect JSON</translation>
+    </message>
+    <message>
+        <source>unknown field (known: %1)</source>
+        <translation>câmp necunoscut (cunoscute: %1)</translation>
+    </message>
+    <message>
+        <source>a non-empty string is required</source>
+        <translation>este necesar un șir nevid</translation>
+    </message>
+    <message>
+        <source>a string is required</source>
+        <translation>este necesar un șir</translation>
+    </message>
+    <message>
+        <source>true or false is required</source>
+        <translation>este necesar true sau false</translation>
+    </message>
+    <message>
+        <source>a number is required</source>
+        <translation>este necesar un număr</translation>
+    </message>
+    <message>
+        <source>the name of a secret store entry is required (letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot;, &quot;@&quot;; at most 128), never the secret itself</source>
+        <translation>este necesar numele unei intrări din depozitul de secrete (litere, cifre, „.”, „_”, „-”, „@”; cel mult 128), niciodată secretul însuși</translation>
+    </message>
+    <message>
+        <source>a non-empty array of email addresses is required</source>
+        <translation>este necesară o listă nevidă de adrese de e-mail</translation>
+    </message>
+    <message>
+        <source>an array of email addresses is required</source>
+        <translation>este necesară o listă de adrese de e-mail</translation>
+    </message>
+    <message>
+        <source>an email address is required</source>
+        <translation>este necesară o adresă de e-mail</translation>
+    </message>
+    <message>
+        <source>textBody or htmlBody is required</source>
+        <translation>este necesar textBody sau htmlBody</translation>
+    </message>
+    <message>
+        <source>one of %1 is required</source>
+        <translation>este necesară una dintre valorile %1</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL is required</source>
+        <translation>este necesar un URL http:// sau https://</translation>
+    </message>
+    <message>
+        <source>headers that carry credentials are not stored in flows; sign the request with signingSecretRef instead</source>
+        <translation>antetele care conțin date de autentificare nu se păstrează în fluxuri; semnați cererea cu signingSecretRef</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to %1 is required</source>
+        <translation>este necesar un număr întreg de la 1 la %1</translation>
+    </message>
+    <message>
+        <source>unknown trigger type &quot;%1&quot; (known: %2)</source>
+        <translation>tip de declanșator necunoscut „%1” (cunoscute: %2)</translation>
+    </message>
+    <message>
+        <source>does not apply to the trigger %1 (it takes: %2)</source>
+        <translation>nu se aplică declanșatorului %1 (acesta acceptă: %2)</translation>
+    </message>
+    <message>
+        <source>a number of members (0 or more) is required</source>
+        <translation>este necesar un număr de membri (0 sau mai mult)</translation>
+    </message>
+    <message>
+        <source>unknown step type &quot;%1&quot; (known: %2)</source>
+        <translation>tip de pas necunoscut „%1” (cunoscute: %2)</translation>
+    </message>
+    <message>
+        <source>. Secrets are not stored in flows: name a secret store entry in a ...SecretRef field instead.</source>
+        <translation>. Secretele nu se păstrează în fluxuri: numiți în schimb o intrare din depozitul de secrete într-un câmp ...SecretRef.</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>cel mult %1 caractere</translation>
+    </message>
+    <message>
+        <source>an array is required</source>
+        <translation>este necesară o listă</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at offset %1: %2</source>
+        <translation>JSON nevalid la poziția %1: %2</translation>
+    </message>
+    <message>
+        <source>the document must be a JSON object {&quot;version&quot;: %1, &quot;flows&quot;: [...]}</source>
+        <translation>documentul trebuie să fie un obiect JSON {&quot;version&quot;: %1, &quot;flows&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>unsupported version %1 (this version of Insights Admin reads version %2)</source>
+        <translation>versiune neacceptată %1 (această versiune a Insights Admin citește versiunea %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Nu se poate citi %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Nu se poate scrie %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FlowStore</name>
+    <message>
+        <source>The database did not return the id of the new flow.</source>
+        <translation>Baza de date nu a returnat identificatorul fluxului nou.</translation>
+    </message>
+    <message>
+        <source>The flow no longer exists (it may have been deleted).</source>
+        <translation>Fluxul nu mai există (poate a fost șters).</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
     </message>
 </context>
 <context>
@@ -445,6 +641,41 @@
     </message>
 </context>
 <context>
+    <name>Step</name>
+    <message>
+        <source>Post a message to a Teams channel</source>
+        <translation>Postează un mesaj într-un canal Teams</translation>
+    </message>
+    <message>
+        <source>Send an email</source>
+        <translation>Trimite un e-mail</translation>
+    </message>
+    <message>
+        <source>Call an HTTP endpoint</source>
+        <translation>Apelează un punct final HTTP</translation>
+    </message>
+    <message>
+        <source>Get items from an entity</source>
+        <translation>Obține elemente dintr-o entitate</translation>
+    </message>
+    <message>
+        <source>Posts a card to a channel through its incoming webhook.</source>
+        <translation>Postează un card într-un canal prin webhookul său de intrare.</translation>
+    </message>
+    <message>
+        <source>Sends a plain text and HTML email through your SMTP server.</source>
+        <translation>Trimite un e-mail text simplu și HTML prin serverul dvs. SMTP.</translation>
+    </message>
+    <message>
+        <source>Sends a request with a JSON body to a URL, optionally signed with HMAC-SHA256.</source>
+        <translation>Trimite o cerere cu corp JSON către un URL, opțional semnată cu HMAC-SHA256.</translation>
+    </message>
+    <message>
+        <source>Reads rows of an entity of the instance for the following steps.</source>
+        <translation>Citește rânduri dintr-o entitate a instanței pentru pașii următori.</translation>
+    </message>
+</context>
+<context>
     <name>TokenRequest</name>
     <message>
         <source>The sign-in server sent an answer this app cannot read.</source>
@@ -473,6 +704,57 @@
     <message>
         <source>Could not reach the sign-in server. Check the network connection and the authority.</source>
         <translation>Serverul de autentificare nu a putut fi contactat. Verificați conexiunea la rețea și autoritatea.</translation>
+    </message>
+</context>
+<context>
+    <name>Trigger</name>
+    <message>
+        <source>Data source refresh failed</source>
+        <translation>Reîmprospătarea sursei de date a eșuat</translation>
+    </message>
+    <message>
+        <source>Data source refresh succeeded</source>
+        <translation>Reîmprospătarea sursei de date a reușit</translation>
+    </message>
+    <message>
+        <source>Segment threshold crossed</source>
+        <translation>Pragul segmentului a fost depășit</translation>
+    </message>
+    <message>
+        <source>Business measure threshold crossed</source>
+        <translation>Pragul măsurii de business a fost depășit</translation>
+    </message>
+    <message>
+        <source>Full refresh completed</source>
+        <translation>Reîmprospătarea completă s-a încheiat</translation>
+    </message>
+    <message>
+        <source>Unification refresh completed</source>
+        <translation>Reîmprospătarea unificării s-a încheiat</translation>
+    </message>
+    <message>
+        <source>Fires when the refresh of a data source fails or times out.</source>
+        <translation>Se declanșează când reîmprospătarea unei surse de date eșuează sau expiră.</translation>
+    </message>
+    <message>
+        <source>Fires when the refresh of a data source completes successfully.</source>
+        <translation>Se declanșează când reîmprospătarea unei surse de date se încheie cu succes.</translation>
+    </message>
+    <message>
+        <source>Fires when the number of members of a segment rises above a threshold.</source>
+        <translation>Se declanșează când numărul de membri ai unui segment crește peste un prag.</translation>
+    </message>
+    <message>
+        <source>Fires when the value of a business measure without dimension rises above a threshold.</source>
+        <translation>Se declanșează când valoarea unei măsuri de business fără dimensiune crește peste un prag.</translation>
+    </message>
+    <message>
+        <source>Fires when a scheduled full refresh of the instance completes.</source>
+        <translation>Se declanșează când o reîmprospătare completă programată a instanței se încheie.</translation>
+    </message>
+    <message>
+        <source>Fires when the map, match and merge tasks of a refresh have all completed.</source>
+        <translation>Se declanșează când sarcinile de mapare, potrivire și îmbinare ale unei reîmprospătări s-au încheiat toate.</translation>
     </message>
 </context>
 </TS>
