@@ -100,6 +100,40 @@ private slots:
         QVERIFY(!QSqlDatabase::contains(name));
     }
 
+    // Several threads open (create, switch to WAL, migrate) the same fresh file at once: each succeeds, the
+    // migration runs once.
+    void concurrentFirstOpen()
+    {
+        QTemporaryDir dir;
+        constexpr int kThreads = 4;
+        QString errors[kThreads];
+        int versions[kThreads] = {};
+        QList<QThread *> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.append(QThread::create([&, t] {
+                Database db;
+                if (db.open(dir.path(), QStringLiteral("opener")))
+                    versions[t] = db.schemaVersion();
+                else
+                    errors[t] = db.errorString();
+            }));
+        }
+        for (QThread *thread : threads)
+            thread->start();
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(60000));
+            delete thread;
+        }
+        for (int t = 0; t < kThreads; ++t) {
+            QVERIFY2(errors[t].isEmpty(), qPrintable(errors[t]));
+            QCOMPARE(versions[t], Database::latestSchemaVersion());
+        }
+        Database db;
+        QVERIFY(db.open(dir.path(), QStringLiteral("check")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_migrations")),
+                 QString::number(Database::latestSchemaVersion()));
+    }
+
     void transactionsNest()
     {
         QTemporaryDir dir;

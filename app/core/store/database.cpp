@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -169,6 +170,11 @@ bool Database::openFile(const QString &filePath, const QString &role)
     m_connectionName = name;
     m_path = file.absoluteFilePath();
     m_sqlite = true;
+    // Connections of this process set up one at a time: two connections switching a fresh file to WAL
+    // together would deadlock on the lock upgrade, and SQLite answers one of them "database is locked"
+    // without waiting. (Other processes: see the retry in configure().)
+    static QMutex setUp;
+    QMutexLocker lock(&setUp);
     if (!configure() || !migrate()) {
         const QString error = m_error;
         close();
@@ -268,13 +274,25 @@ bool Database::configure()
         return false;
     if (!mode.next() || mode.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         mode.finish();
-        QSqlQuery wal(handle());
-        if (!prepare(wal, QStringLiteral("PRAGMA journal_mode = WAL")) || !exec(wal, "switching to WAL"))
-            return false;
-        if (!wal.next() || wal.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+        // A lock-upgrade deadlock with another process makes SQLite fail at once instead of waiting; once
+        // our statement has released its lock, a new attempt waits for the busy timeout like any other.
+        constexpr int kAttempts = 3;
+        QString walMode;
+        for (int attempt = 1; attempt <= kAttempts && walMode.isEmpty(); ++attempt) {
+            QSqlQuery wal(handle());
+            if (!prepare(wal, QStringLiteral("PRAGMA journal_mode = WAL")))
+                return false;
+            if (wal.exec()) {
+                walMode = wal.next() ? wal.value(0).toString() : QStringLiteral("?");
+            } else if (attempt == kAttempts) {
+                return fail(wal.lastError(), "switching to WAL");
+            }
+        }
+        if (walMode.compare(u"wal", Qt::CaseInsensitive) != 0) {
             return fail(tr("The database %1 cannot use write-ahead logging (is it on a network drive?). "
                            "Choose a local data folder with --data-dir.")
                             .arg(QDir::toNativeSeparators(m_path)));
+        }
     }
     // With WAL, NORMAL survives an application crash (not a power cut) and saves an fsync per commit. The
     // firing ids are random (SHA-256): a 32 MB page cache keeps their index in memory while ingesting.
