@@ -1,11 +1,23 @@
 // insights-admin: parses the command line and wires the objects; everything else lives in the libraries.
+//
+// Without a configured tenant the app starts the embedded insights-sandbox on its own thread and signs in
+// to it; with one (saved from the Account pane, or given with --authority/--api) it talks to that tenant.
 
 #include "appoptions.h"
+#include "authsession.h"
+#include "connectionsettings.h"
+#include "embeddedsandbox.h"
+#include "headlesssignin.h"
 #include "mainwindow/mainwindow.h"
+#include "secretstore.h"
+#include "signinflow.h"
+#include "systembrowser.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTimer>
 #include <QWindow>
 
@@ -13,6 +25,9 @@
 #include <memory>
 
 namespace {
+
+constexpr auto kConnectionGroup = "connection";
+constexpr auto kModeKey = "mode"; // "sandbox" (the default) or "tenant"
 
 void print(FILE *stream, const QString &text)
 {
@@ -41,11 +56,30 @@ protected:
     }
 };
 
+// The saved connection with the command line's overrides on top.
+ConnectionSettings tenantConnection(const QSettings &settings, const AppOptions &options)
+{
+    ConnectionSettings connection = ConnectionSettings::load(settings, ConnectionSettings());
+    if (!options.authority.isEmpty())
+        connection.authority = QUrl(options.authority, QUrl::StrictMode);
+    if (!options.authorizeUrl.isEmpty())
+        connection.authorizeUrl = QUrl(options.authorizeUrl, QUrl::StrictMode);
+    if (!options.tokenUrl.isEmpty())
+        connection.tokenUrl = QUrl(options.tokenUrl, QUrl::StrictMode);
+    if (!options.clientId.isEmpty())
+        connection.clientId = options.clientId;
+    if (!options.scopes.isEmpty())
+        connection.scopes = options.scopes.split(u' ', Qt::SkipEmptyParts);
+    if (!options.apiBase.isEmpty())
+        connection.apiBase = QUrl(options.apiBase, QUrl::StrictMode);
+    return connection;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // Only a window needs a display: --version and --help work on a server.
+    // Only a window needs a display: --version, --help and --sign-in work on a server.
     std::unique_ptr<QCoreApplication> app(commandLineWantsGui(argc, argv) ? new QApplication(argc, argv)
                                                                           : new QCoreApplication(argc, argv));
     QCoreApplication::setOrganizationName(QStringLiteral("insights-admin"));
@@ -73,19 +107,79 @@ int main(int argc, char *argv[])
               QCoreApplication::translate("CommandLine", "The language \"%1\" is not available; using %2.\n")
                   .arg(requested, QLocale(language).nativeLanguageName()));
     if (!QDir().mkpath(options.dataDir)) {
-        print(stderr, QCoreApplication::translate("CommandLine",
-                                                  "Cannot create the data folder %1. Choose another one "
-                                                  "with --data-dir.\n")
-                          .arg(QDir::toNativeSeparators(options.dataDir)));
+        print(stderr,
+              QCoreApplication::translate("CommandLine", "Cannot create the data folder %1. Choose another "
+                                                         "one with --data-dir.\n")
+                  .arg(QDir::toNativeSeparators(options.dataDir)));
         return 2;
     }
 
-    MainWindow window;
-    FirstPaintProbe probe;
-    if (options.startupProbe) {
-        window.winId(); // creates the QWindow so the probe can watch it before it is shown
-        window.windowHandle()->installEventFilter(&probe);
+    // The connection: a tenant when one is configured, else the embedded sandbox.
+    QSettings settings(QDir(options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    settings.beginGroup(QLatin1String(kConnectionGroup));
+    const bool tenant = options.hasConnectionOverrides() ||
+                        settings.value(QLatin1String(kModeKey)).toString() == QLatin1String("tenant");
+    std::unique_ptr<EmbeddedSandbox> sandbox;
+    ConnectionSettings connection;
+    if (tenant) {
+        connection = tenantConnection(settings, options);
+    } else {
+        sandbox = std::make_unique<EmbeddedSandbox>();
+        if (!sandbox->start()) {
+            print(stderr,
+                  QCoreApplication::translate("CommandLine", "The embedded sandbox could not start: %1\n")
+                      .arg(sandbox->errorString()));
+            return 1;
+        }
+        connection = ConnectionSettings::sandboxDefaults(sandbox->baseUrl());
     }
-    window.show();
-    return QCoreApplication::exec();
+    if (const QStringList problems = connection.validate(); !problems.isEmpty()) {
+        print(stderr,
+              QCoreApplication::translate("CommandLine", "The connection settings cannot be used:\n") +
+                  problems.join(u'\n') + u'\n');
+        return 2;
+    }
+    // Saved settings name a tenant: the next start uses them instead of the sandbox.
+    const auto saveConnection = [&settings](const ConnectionSettings &saved) {
+        saved.save(settings);
+        settings.setValue(QLatin1String(kModeKey), QStringLiteral("tenant"));
+        settings.sync();
+    };
+
+    QNetworkAccessManager network;
+    std::unique_ptr<AuthSession> session;
+    std::unique_ptr<HeadlessSignIn> headless;
+    std::unique_ptr<MainWindow> window;
+    FirstPaintProbe probe;
+
+    // The secret store is probed first: the session must know where its refresh token lives.
+    SecretStoreProbe::probe(app.get(), [&](SecretStore *secrets) {
+        session = std::make_unique<AuthSession>(&network, secrets);
+        session->setSettings(connection);
+        if (options.signIn) {
+            headless = std::make_unique<HeadlessSignIn>(&network, session.get());
+            headless->flow()->setBrowser([](const QUrl &url) { return SystemBrowser::open(url); });
+            headless->setPrinter([](const QString &line) { print(stderr, line + u'\n'); });
+            QObject::connect(headless.get(), &HeadlessSignIn::finished, app.get(), [&](int exitCode) {
+                if (exitCode == 0 && tenant)
+                    saveConnection(connection);
+                QCoreApplication::exit(exitCode);
+            });
+            headless->start();
+            return;
+        }
+        window = std::make_unique<MainWindow>(session.get(), &network);
+        QObject::connect(window.get(), &MainWindow::connectionSaved, app.get(), saveConnection);
+        if (options.startupProbe) {
+            window->winId(); // creates the QWindow so the probe can watch it before it is shown
+            window->windowHandle()->installEventFilter(&probe);
+        }
+        window->show();
+        session->restore();
+    });
+    const int exitCode = QCoreApplication::exec();
+    window.reset();
+    headless.reset();
+    session.reset();
+    return exitCode;
 }

@@ -9,7 +9,13 @@
 #include <cstring>
 
 namespace {
-constexpr const char *kNonGuiFlags[] = {"-h", "--help", "-v", "--version", "--help-all"};
+constexpr const char *kNonGuiFlags[] = {"-h", "--help", "-v", "--version", "--help-all", "--sign-in"};
+}
+
+bool AppOptions::hasConnectionOverrides() const
+{
+    return !authority.isEmpty() || !authorizeUrl.isEmpty() || !tokenUrl.isEmpty() || !clientId.isEmpty() ||
+           !scopes.isEmpty() || !apiBase.isEmpty() || !subscriptionKey.isEmpty();
 }
 
 QString defaultDataDir()
@@ -48,7 +54,38 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     // Used by bench_startup: print "first-paint" on stdout once the main window is painted, then quit.
     QCommandLineOption probeOption(QStringLiteral("startup-probe"));
     probeOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dataDirOption, langOption, probeOption});
+    const QCommandLineOption signInOption(
+        QStringLiteral("sign-in"),
+        QCoreApplication::translate("CommandLine",
+                                    "Sign in with the system browser without opening a window, "
+                                    "remember the sign-in, and exit."));
+    const auto urlOption = [](const char *name, const char *description) {
+        return QCommandLineOption(QLatin1String(name),
+                                  QCoreApplication::translate("CommandLine", description),
+                                  QCoreApplication::translate("CommandLine", "url"));
+    };
+    const QCommandLineOption authorityOption =
+        urlOption("authority", "The sign-in authority, e.g. https://login.microsoftonline.com/<tenant>.");
+    const QCommandLineOption authorizeUrlOption =
+        urlOption("authorize-url", "The authorization endpoint, for servers without discovery.");
+    const QCommandLineOption tokenUrlOption =
+        urlOption("token-url", "The token endpoint, for servers without discovery.");
+    const QCommandLineOption apiOption =
+        urlOption("api", "The Customer Insights API base, e.g. https://api.ci.ai.dynamics.com/v1.");
+    const QCommandLineOption clientIdOption(
+        QStringLiteral("client-id"), QCoreApplication::translate("CommandLine", "The public client's id."),
+        QCoreApplication::translate("CommandLine", "id"));
+    const QCommandLineOption scopeOption(
+        QStringLiteral("scope"),
+        QCoreApplication::translate("CommandLine", "The scopes to ask for, separated by spaces."),
+        QCoreApplication::translate("CommandLine", "scopes"));
+    const QCommandLineOption subscriptionKeyOption(
+        QStringLiteral("subscription-key"),
+        QCoreApplication::translate("CommandLine", "The API subscription key (kept in the secret store)."),
+        QCoreApplication::translate("CommandLine", "key"));
+    parser.addOptions({dataDirOption, langOption, probeOption, signInOption, authorityOption,
+                       authorizeUrlOption, tokenUrlOption, clientIdOption, scopeOption, apiOption,
+                       subscriptionKeyOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -81,6 +118,14 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const QString dataDir = parser.isSet(dataDirOption) ? parser.value(dataDirOption) : defaultDataDir();
     options.dataDir = QFileInfo(dataDir).absoluteFilePath();
     options.startupProbe = parser.isSet(probeOption);
+    options.signIn = parser.isSet(signInOption);
+    options.authority = parser.value(authorityOption);
+    options.authorizeUrl = parser.value(authorizeUrlOption);
+    options.tokenUrl = parser.value(tokenUrlOption);
+    options.clientId = parser.value(clientIdOption);
+    options.scopes = parser.value(scopeOption);
+    options.apiBase = parser.value(apiOption);
+    options.subscriptionKey = parser.value(subscriptionKeyOption);
     result.options = options;
     return result;
 }

@@ -11,6 +11,18 @@ struct AppOptions
 {
     QString dataDir; // absolute path; every piece of state lives under it
     bool startupProbe = false;
+    bool signIn = false; // --sign-in: sign in without a window, then exit
+
+    // Connection options that override the saved configuration (and are saved on success); empty when
+    // not given.
+    QString authority;
+    QString authorizeUrl;
+    QString tokenUrl;
+    QString clientId;
+    QString scopes; // space-separated
+    QString apiBase;
+    QString subscriptionKey;
+    bool hasConnectionOverrides() const;
 };
 
 struct CommandLineResult

@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ro_RO">
 <context>
+    <name>AccountPane</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Conectare</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Deconectare</translation>
+    </message>
+    <message>
+        <source>Discovered from the authority</source>
+        <translation>Descoperit de la autoritate</translation>
+    </message>
+    <message>
+        <source>Separated by spaces</source>
+        <translation>Separate prin spații</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvare</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Anulare modificări</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cont</translation>
+    </message>
+    <message>
+        <source>Signed-in account</source>
+        <translation>Contul conectat</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Cont:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Stare:</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>Autoritate:</translation>
+    </message>
+    <message>
+        <source>Access token expires:</source>
+        <translation>Tokenul de acces expiră:</translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation>Token de reîmprospătare:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexiune</translation>
+    </message>
+    <message>
+        <source>Authorize URL:</source>
+        <translation>URL de autorizare:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>URL pentru token:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>ID client:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Domenii (scopes):</translation>
+    </message>
+    <message>
+        <source>API base URL:</source>
+        <translation>URL de bază API:</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Neconectat</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Deconectat</translation>
+    </message>
+    <message>
+        <source>Signing in with the remembered account…</source>
+        <translation>Conectare cu contul memorat…</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Conectat</translation>
+    </message>
+    <message>
+        <source>Renewing the access token…</source>
+        <translation>Se reînnoiește tokenul de acces…</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign in again to continue.</source>
+        <translation>Conectarea a expirat: conectați-vă din nou pentru a continua.</translation>
+    </message>
+    <message>
+        <source>No access token</source>
+        <translation>Niciun token de acces</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Conectați-vă din nou</translation>
+    </message>
+</context>
+<context>
+    <name>ApiJob</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Cererea a fost anulată.</translation>
+    </message>
+    <message>
+        <source>Customer Insights did not answer in time. Check your network connection; the connector keeps trying.</source>
+        <translation>Customer Insights nu a răspuns la timp. Verificați conexiunea la rețea; conectorul continuă să încerce.</translation>
+    </message>
+    <message>
+        <source>Customer Insights cannot be reached. Check your network connection; the connector keeps trying.</source>
+        <translation>Customer Insights nu poate fi contactat. Verificați conexiunea la rețea; conectorul continuă să încerce.</translation>
+    </message>
+    <message>
+        <source>Customer Insights keeps refusing calls for exceeding its rate limit.</source>
+        <translation>Customer Insights refuză în continuare apelurile pentru depășirea limitei de apeluri.</translation>
+    </message>
+    <message>
+        <source>Customer Insights no longer accepts your sign-in. Sign in again.</source>
+        <translation>Customer Insights nu mai acceptă conectarea dvs. Conectați-vă din nou.</translation>
+    </message>
+    <message>
+        <source>Customer Insights refused the request (HTTP %1)%2</source>
+        <translation>Customer Insights a refuzat cererea (HTTP %1)%2</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent a response that is not valid JSON.</source>
+        <translation>Customer Insights a trimis un răspuns care nu este JSON valid.</translation>
+    </message>
+</context>
+<context>
+    <name>AuthSession</name>
+    <message>
+        <source>Not remembered: the system secret store refused it (%1)</source>
+        <translation>Nu este memorat: depozitul de secrete al sistemului l-a refuzat (%1)</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Autentificarea a expirat. Autentificați-vă din nou.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Configure and run Power Automate flows for Dynamics 365 Customer Insights.</source>
@@ -42,6 +195,117 @@
 </source>
         <translation>Dosarul de date %1 nu poate fi creat. Alegeți altul cu --data-dir.
 </translation>
+    </message>
+    <message>
+        <source>Sign in with the system browser without opening a window, remember the sign-in, and exit.</source>
+        <translation>Conectare prin browserul sistemului fără a deschide o fereastră, memorarea conectării și ieșire.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>The public client's id.</source>
+        <translation>ID-ul clientului public.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>The scopes to ask for, separated by spaces.</source>
+        <translation>Domeniile (scopes) cerute, separate prin spații.</translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation>domenii</translation>
+    </message>
+    <message>
+        <source>The API subscription key (kept in the secret store).</source>
+        <translation>Cheia de abonament API (păstrată în depozitul de secrete).</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>cheie</translation>
+    </message>
+    <message>
+        <source>The embedded sandbox could not start: %1
+</source>
+        <translation>Mediul sandbox încorporat nu a putut porni: %1
+</translation>
+    </message>
+    <message>
+        <source>The connection settings cannot be used:
+</source>
+        <translation>Setările conexiunii nu pot fi folosite:
+</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSettings</name>
+    <message>
+        <source>%1 is not a valid URL.</source>
+        <translation>%1 nu este un URL valid.</translation>
+    </message>
+    <message>
+        <source>%1 must start with https://.</source>
+        <translation>%1 trebuie să înceapă cu https://.</translation>
+    </message>
+    <message>
+        <source>%1 must use https:// (http:// is allowed only for 127.0.0.1 and localhost).</source>
+        <translation>%1 trebuie să folosească https:// (http:// este permis doar pentru 127.0.0.1 și localhost).</translation>
+    </message>
+    <message>
+        <source>%1 must not contain a user name, a password or a fragment (#).</source>
+        <translation>%1 nu trebuie să conțină un nume de utilizator, o parolă sau un fragment (#).</translation>
+    </message>
+    <message>
+        <source>Authority URL is required (or both the authorize URL and the token URL).</source>
+        <translation>URL-ul autorității este obligatoriu (sau atât URL-ul de autorizare, cât și URL-ul de token).</translation>
+    </message>
+    <message>
+        <source>Authority URL</source>
+        <translation>URL-ul autorității</translation>
+    </message>
+    <message>
+        <source>Authority URL must not contain a query (?).</source>
+        <translation>URL-ul autorității nu trebuie să conțină o interogare (?).</translation>
+    </message>
+    <message>
+        <source>Authorize URL and token URL go together: set both or neither.</source>
+        <translation>URL-ul de autorizare și URL-ul de token merg împreună: setați-le pe amândouă sau pe niciunul.</translation>
+    </message>
+    <message>
+        <source>Authorize URL</source>
+        <translation>URL-ul de autorizare</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>URL-ul de token</translation>
+    </message>
+    <message>
+        <source>Client ID is required.</source>
+        <translation>ID-ul clientului este obligatoriu.</translation>
+    </message>
+    <message>
+        <source>Client ID must not contain spaces.</source>
+        <translation>ID-ul clientului nu trebuie să conțină spații.</translation>
+    </message>
+    <message>
+        <source>At least one scope is required.</source>
+        <translation>Este necesar cel puțin un domeniu de acces (scope).</translation>
+    </message>
+    <message>
+        <source>Scopes must be separated by spaces and must not be empty.</source>
+        <translation>Domeniile de acces trebuie separate prin spații și nu pot fi goale.</translation>
+    </message>
+    <message>
+        <source>API base URL is required.</source>
+        <translation>URL-ul de bază al API-ului este obligatoriu.</translation>
+    </message>
+    <message>
+        <source>API base URL</source>
+        <translation>URL-ul de bază al API-ului</translation>
     </message>
 </context>
 <context>
@@ -178,6 +442,25 @@
     </message>
 </context>
 <context>
+    <name>EndpointDiscovery</name>
+    <message>
+        <source>The authority does not publish its sign-in endpoints. Set the authorize URL and the token URL in the connection settings.</source>
+        <translation>Autoritatea nu își publică punctele de autentificare. Setați URL-ul de autorizare și URL-ul de token în setările conexiunii.</translation>
+    </message>
+    <message>
+        <source>Could not reach the sign-in server. Check the network connection and the authority.</source>
+        <translation>Serverul de autentificare nu a putut fi contactat. Verificați conexiunea la rețea și autoritatea.</translation>
+    </message>
+    <message>
+        <source>The authority did not describe its sign-in endpoints. Check the authority URL, or set the authorize URL and the token URL.</source>
+        <translation>Autoritatea nu și-a descris punctele de autentificare. Verificați URL-ul autorității sau setați URL-ul de autorizare și URL-ul de token.</translation>
+    </message>
+    <message>
+        <source>The authority's description of its sign-in endpoints cannot be used. Set the authorize URL and the token URL in the connection settings.</source>
+        <translation>Descrierea punctelor de autentificare ale autorității nu poate fi folosită. Setați URL-ul de autorizare și URL-ul de token în setările conexiunii.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDestinationsPane</name>
     <message>
         <source>Export destinations</source>
@@ -227,7 +510,7 @@
 <context>
     <name>FiringLog</name>
     <message>
-        <source>A firing of the flow &quot;%1&quot; has no id; nothing was recorded.</source>
+        <source>A firing of the flow "%1" has no id; nothing was recorded.</source>
         <translation>O declanșare a fluxului „%1” nu are identificator; nu s-a înregistrat nimic.</translation>
     </message>
 </context>
@@ -258,7 +541,7 @@
         <translation>este necesar un număr</translation>
     </message>
     <message>
-        <source>the name of a secret store entry is required (letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot;, &quot;@&quot;; at most 128), never the secret itself</source>
+        <source>the name of a secret store entry is required (letters, digits, ".", "_", "-", "@"; at most 128), never the secret itself</source>
         <translation>este necesar numele unei intrări din depozitul de secrete (litere, cifre, „.”, „_”, „-”, „@”; cel mult 128), niciodată secretul însuși</translation>
     </message>
     <message>
@@ -294,7 +577,7 @@
         <translation>este necesar un număr întreg de la 1 la %1</translation>
     </message>
     <message>
-        <source>unknown trigger type &quot;%1&quot; (known: %2)</source>
+        <source>unknown trigger type "%1" (known: %2)</source>
         <translation>tip de declanșator necunoscut „%1” (cunoscute: %2)</translation>
     </message>
     <message>
@@ -306,7 +589,7 @@
         <translation>este necesar un număr de membri (0 sau mai mult)</translation>
     </message>
     <message>
-        <source>unknown step type &quot;%1&quot; (known: %2)</source>
+        <source>unknown step type "%1" (known: %2)</source>
         <translation>tip de pas necunoscut „%1” (cunoscute: %2)</translation>
     </message>
     <message>
@@ -326,8 +609,8 @@
         <translation>JSON nevalid la poziția %1: %2</translation>
     </message>
     <message>
-        <source>the document must be a JSON object {&quot;version&quot;: %1, &quot;flows&quot;: [...]}</source>
-        <translation>documentul trebuie să fie un obiect JSON {&quot;version&quot;: %1, &quot;flows&quot;: [...]}</translation>
+        <source>the document must be a JSON object {"version": %1, "flows": [...]}</source>
+        <translation>documentul trebuie să fie un obiect JSON {"version": %1, "flows": [...]}</translation>
     </message>
     <message>
         <source>unsupported version %1 (this version of Insights Admin reads version %2)</source>
@@ -358,6 +641,44 @@
     </message>
 </context>
 <context>
+    <name>HeadlessSignIn</name>
+    <message>
+        <source>Sign in in your browser. If it did not open, open this link: %1</source>
+        <translation>Conectați-vă în browser. Dacă nu s-a deschis, deschideți acest link: %1</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Conectare la %1…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Conectat ca %1.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detalii: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackListener</name>
+    <message>
+        <source>Request too large</source>
+        <translation>Cerere prea mare</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Cerere greșită</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Metodă nepermisă</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Negăsit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Insights Admin</source>
@@ -376,10 +697,6 @@
         <translation>Power Automate</translation>
     </message>
     <message>
-        <source>Flows run against a Customer Insights instance you are signed in to. Interactive sign-in is not available in this version yet, so no flow can be configured.</source>
-        <translation>Fluxurile rulează pe o instanță Customer Insights la care sunteți conectat. Conectarea interactivă nu este încă disponibilă în această versiune, deci nu se poate configura niciun flux.</translation>
-    </message>
-    <message>
         <source>Trigger log</source>
         <translation>Jurnalul declanșatoarelor</translation>
     </message>
@@ -392,10 +709,6 @@
         <translation>Cont</translation>
     </message>
     <message>
-        <source>Your signed-in account and connection settings will be shown here.</source>
-        <translation>Contul conectat și setările conexiunii vor fi afișate aici.</translation>
-    </message>
-    <message>
         <source>Not signed in</source>
         <translation>Neconectat</translation>
     </message>
@@ -406,6 +719,18 @@
     <message>
         <source>%1 / %2 calls in the last 60 s</source>
         <translation>%1 / %2 apeluri în ultimele 60 s</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Conectare…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Conectat ca %1</translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign in again</source>
+        <translation>Conectarea a expirat: conectați-vă din nou</translation>
     </message>
 </context>
 <context>
@@ -447,119 +772,54 @@
     </message>
 </context>
 <context>
-    <name>AuthSession</name>
+    <name>PowerAutomatePane</name>
     <message>
-        <source>Not remembered: the system secret store refused it (%1)</source>
-        <translation>Nu este memorat: depozitul de secrete al sistemului l-a refuzat (%1)</translation>
+        <source>Power Automate</source>
+        <translation>Power Automate</translation>
     </message>
     <message>
-        <source>Your sign-in has expired. Sign in again.</source>
-        <translation>Autentificarea a expirat. Autentificați-vă din nou.</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionSettings</name>
-    <message>
-        <source>%1 is not a valid URL.</source>
-        <translation>%1 nu este un URL valid.</translation>
+        <source>Flows react to events in your Customer Insights instance and run the steps you choose.</source>
+        <translation>Fluxurile reacționează la evenimentele din instanța Customer Insights și rulează pașii pe care îi alegeți.</translation>
     </message>
     <message>
-        <source>%1 must start with https://.</source>
-        <translation>%1 trebuie să înceapă cu https://.</translation>
+        <source>Sign in to continue</source>
+        <translation>Conectați-vă pentru a continua</translation>
     </message>
     <message>
-        <source>%1 must use https:// (http:// is allowed only for 127.0.0.1 and localhost).</source>
-        <translation>%1 trebuie să folosească https:// (http:// este permis doar pentru 127.0.0.1 și localhost).</translation>
+        <source>Flows run against a Customer Insights instance. Sign in with your browser to connect this app to your instance.</source>
+        <translation>Fluxurile rulează pe o instanță Customer Insights. Conectați-vă prin browser pentru a conecta această aplicație la instanța dvs.</translation>
     </message>
     <message>
-        <source>%1 must not contain a user name, a password or a fragment (#).</source>
-        <translation>%1 nu trebuie să conțină un nume de utilizator, o parolă sau un fragment (#).</translation>
+        <source>Sign in</source>
+        <translation>Conectare</translation>
     </message>
     <message>
-        <source>Authority URL is required (or both the authorize URL and the token URL).</source>
-        <translation>URL-ul autorității este obligatoriu (sau atât URL-ul de autorizare, cât și URL-ul de token).</translation>
+        <source>Signing in…</source>
+        <translation>Conectare…</translation>
     </message>
     <message>
-        <source>Authority URL</source>
-        <translation>URL-ul autorității</translation>
+        <source>Signing in with the account you used last time.</source>
+        <translation>Conectare cu contul folosit data trecută.</translation>
     </message>
     <message>
-        <source>Authority URL must not contain a query (?).</source>
-        <translation>URL-ul autorității nu trebuie să conțină o interogare (?).</translation>
+        <source>Your sign-in has expired</source>
+        <translation>Conectarea dvs. a expirat</translation>
     </message>
     <message>
-        <source>Authorize URL and token URL go together: set both or neither.</source>
-        <translation>URL-ul de autorizare și URL-ul de token merg împreună: setați-le pe amândouă sau pe niciunul.</translation>
+        <source>The service no longer accepts the saved sign-in. Sign in again to continue; your flows are kept.</source>
+        <translation>Serviciul nu mai acceptă conectarea salvată. Conectați-vă din nou pentru a continua; fluxurile dvs. sunt păstrate.</translation>
     </message>
     <message>
-        <source>Authorize URL</source>
-        <translation>URL-ul de autorizare</translation>
+        <source>Sign in again</source>
+        <translation>Conectați-vă din nou</translation>
     </message>
     <message>
-        <source>Token URL</source>
-        <translation>URL-ul de token</translation>
+        <source>Connected as %1</source>
+        <translation>Conectat ca %1</translation>
     </message>
     <message>
-        <source>Client ID is required.</source>
-        <translation>ID-ul clientului este obligatoriu.</translation>
-    </message>
-    <message>
-        <source>Client ID must not contain spaces.</source>
-        <translation>ID-ul clientului nu trebuie să conțină spații.</translation>
-    </message>
-    <message>
-        <source>At least one scope is required.</source>
-        <translation>Este necesar cel puțin un domeniu de acces (scope).</translation>
-    </message>
-    <message>
-        <source>Scopes must be separated by spaces and must not be empty.</source>
-        <translation>Domeniile de acces trebuie separate prin spații și nu pot fi goale.</translation>
-    </message>
-    <message>
-        <source>API base URL is required.</source>
-        <translation>URL-ul de bază al API-ului este obligatoriu.</translation>
-    </message>
-    <message>
-        <source>API base URL</source>
-        <translation>URL-ul de bază al API-ului</translation>
-    </message>
-</context>
-<context>
-    <name>EndpointDiscovery</name>
-    <message>
-        <source>The authority does not publish its sign-in endpoints. Set the authorize URL and the token URL in the connection settings.</source>
-        <translation>Autoritatea nu își publică punctele de autentificare. Setați URL-ul de autorizare și URL-ul de token în setările conexiunii.</translation>
-    </message>
-    <message>
-        <source>Could not reach the sign-in server. Check the network connection and the authority.</source>
-        <translation>Serverul de autentificare nu a putut fi contactat. Verificați conexiunea la rețea și autoritatea.</translation>
-    </message>
-    <message>
-        <source>The authority did not describe its sign-in endpoints. Check the authority URL, or set the authorize URL and the token URL.</source>
-        <translation>Autoritatea nu și-a descris punctele de autentificare. Verificați URL-ul autorității sau setați URL-ul de autorizare și URL-ul de token.</translation>
-    </message>
-    <message>
-        <source>The authority&apos;s description of its sign-in endpoints cannot be used. Set the authorize URL and the token URL in the connection settings.</source>
-        <translation>Descrierea punctelor de autentificare ale autorității nu poate fi folosită. Setați URL-ul de autorizare și URL-ul de token în setările conexiunii.</translation>
-    </message>
-</context>
-<context>
-    <name>LoopbackListener</name>
-    <message>
-        <source>Request too large</source>
-        <translation>Cerere prea mare</translation>
-    </message>
-    <message>
-        <source>Bad request</source>
-        <translation>Cerere greșită</translation>
-    </message>
-    <message>
-        <source>Method not allowed</source>
-        <translation>Metodă nepermisă</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>Negăsit</translation>
+        <source>The flow editor is not available in this version yet.</source>
+        <translation>Editorul de fluxuri nu este încă disponibil în această versiune.</translation>
     </message>
 </context>
 <context>
@@ -571,6 +831,77 @@
     <message>
         <source>Not remembered: no secret store available</source>
         <translation>Nu este memorat: niciun depozit de secrete disponibil</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Copy sign-in link</source>
+        <translation>Copiați linkul de conectare</translation>
+    </message>
+    <message>
+        <source>Open browser again</source>
+        <translation>Deschideți din nou browserul</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Încercați din nou</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
+    </message>
+    <message>
+        <source>Sign in to Customer Insights</source>
+        <translation>Conectare la Customer Insights</translation>
+    </message>
+    <message>
+        <source>Sign-in progress</source>
+        <translation>Progresul conectării</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalii</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Detaliile erorii</translation>
+    </message>
+    <message>
+        <source>Contacting the sign-in service…</source>
+        <translation>Se contactează serviciul de conectare…</translation>
+    </message>
+    <message>
+        <source>Opening your browser…</source>
+        <translation>Se deschide browserul…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in your browser</source>
+        <translation>Se așteaptă conectarea dvs. în browser</translation>
+    </message>
+    <message>
+        <source>Finish signing in on the page that opened in your browser, then come back here. If no page opened, choose Open browser again, or copy the sign-in link into a browser yourself.</source>
+        <translation>Finalizați conectarea pe pagina deschisă în browser, apoi reveniți aici. Dacă nu s-a deschis nicio pagină, alegeți Deschideți din nou browserul sau copiați singur linkul de conectare într-un browser.</translation>
+    </message>
+    <message>
+        <source>Completing sign-in…</source>
+        <translation>Se finalizează conectarea…</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Conectat</translation>
+    </message>
+    <message>
+        <source>Sign-in did not complete</source>
+        <translation>Conectarea nu s-a finalizat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Închidere</translation>
+    </message>
+    <message>
+        <source>Time left: %1:%2</source>
+        <translation>Timp rămas: %1:%2</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,18 @@
+#include "authsession.h"
+#include "browserbot.h"
+#include "connectionsettings.h"
 #include "destinations/destinationcataloguemodel.h"
+#include "embeddedsandbox.h"
 #include "exportdestinations/destinationtileview.h"
 #include "exportdestinations/exportdestinationspane.h"
 #include "mainwindow/mainwindow.h"
+#include "secretstore.h"
+#include "signin/signindialog.h"
 #include "urlcatcher.h"
 
 #include <QLabel>
 #include <QListWidget>
+#include <QNetworkAccessManager>
 #include <QStackedWidget>
 #include <QTest>
 
@@ -21,10 +28,14 @@ private:
         return found.value(0);
     }
 
+    QNetworkAccessManager m_network;
+    MemorySecretStore m_secrets;
+    AuthSession m_session{&m_network, &m_secrets};
+
 private slots:
     void startsOnExportDestinations()
     {
-        MainWindow window;
+        MainWindow window(&m_session, &m_network);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
@@ -40,7 +51,7 @@ private slots:
 
     void navigationSwitchesPanes()
     {
-        MainWindow window;
+        MainWindow window(&m_session, &m_network);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
@@ -53,10 +64,19 @@ private slots:
         QCOMPARE(panes->currentWidget()->objectName(), QStringLiteral("accountPane"));
     }
 
-    void configureOnThePowerAutomateTileOpensItsPane()
+    void configureSignsInThroughTheBrowserAndOpensThePowerAutomatePane()
     {
+        EmbeddedSandbox sandbox;
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+        MemorySecretStore secrets;
+        AuthSession session(&m_network, &secrets);
+        session.setSettings(ConnectionSettings::sandboxDefaults(sandbox.baseUrl()));
+        // The system browser is a bot that fills in the sandbox's sign-in form.
         UrlCatcher browser;
-        MainWindow window;
+        BrowserBot bot;
+        connect(&browser, &UrlCatcher::urlOpened, &bot, [&bot](const QUrl &url) { bot.open(url); });
+
+        MainWindow window(&session, &m_network);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
@@ -65,19 +85,35 @@ private slots:
         QVERIFY(tile.isValid());
         QCOMPARE(tile.data(DestinationCatalogueModel::ActionTextRole).toString(),
                  QStringLiteral("Configure"));
-
         const QRect button = view->buttonRect(tile);
         QVERIFY(view->viewport()->rect().contains(button));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
+
         QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
         auto *panes = window.findChild<QStackedWidget *>(QStringLiteral("paneStack"));
         QCOMPARE(panes->currentWidget()->objectName(), QStringLiteral("powerAutomatePane"));
-        QVERIFY(browser.urls().isEmpty());
+        QVERIFY(window.findChild<SignInDialog *>());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), AuthSession::State::SignedIn, 15000);
+        QCOMPARE(browser.urls().size(), 1);
+        QTRY_COMPARE(bot.callbackStatus(), 200);
+        QVERIFY(bot.callbackPage().contains(QLatin1String("Signed in")));
+        QTRY_VERIFY(!window.findChild<SignInDialog *>());
+        QCOMPARE(panes->currentWidget()->findChild<QLabel *>(QStringLiteral("headingLabel"))->text(),
+                 QStringLiteral("Connected as admin@contoso.example"));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("connectionStatusLabel"))->text(),
+                 QStringLiteral("Signed in as admin@contoso.example"));
+
+        // Signed in, Configure goes straight to the pane.
+        window.showPane(MainWindow::Pane::ExportDestinations);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
+        QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
+        QVERIFY(!window.findChild<SignInDialog *>());
+        QCOMPARE(browser.urls().size(), 1);
     }
 
     void clickOutsideTheButtonDoesNotActivate()
     {
-        MainWindow window;
+        MainWindow window(&m_session, &m_network);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));

@@ -1,7 +1,11 @@
 #include "mainwindow.h"
 
+#include "account/accountpane.h"
+#include "authsession.h"
 #include "common/placeholderpane.h"
 #include "exportdestinations/exportdestinationspane.h"
+#include "powerautomate/powerautomatepane.h"
+#include "signin/signindialog.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,8 +18,10 @@ namespace {
 constexpr int kApiCallLimit = 100; // calls per 60 s per connection (DESIGN section 5)
 }
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
+    , m_network(network)
     , m_navigation(new QListWidget(this))
     , m_panes(new QStackedWidget(this))
     , m_exportDestinations(new ExportDestinationsPane(m_panes))
@@ -51,11 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_exportDestinations->setObjectName(QStringLiteral("exportDestinationsPane"));
     addPane(Pane::ExportDestinations, QStringLiteral(":/icons/ui/export-destinations.svg"),
             tr("Export destinations"), m_exportDestinations);
-    auto *powerAutomate = new PlaceholderPane(
-        tr("Power Automate"),
-        tr("Flows run against a Customer Insights instance you are signed in to. Interactive sign-in is not "
-           "available in this version yet, so no flow can be configured."),
-        m_panes);
+    auto *powerAutomate = new PowerAutomatePane(m_session, m_panes);
     powerAutomate->setObjectName(QStringLiteral("powerAutomatePane"));
     addPane(Pane::PowerAutomate, QStringLiteral(":/icons/ui/power-automate.svg"), tr("Power Automate"),
             powerAutomate);
@@ -65,8 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_panes);
     triggerLog->setObjectName(QStringLiteral("triggerLogPane"));
     addPane(Pane::TriggerLog, QStringLiteral(":/icons/ui/trigger-log.svg"), tr("Trigger log"), triggerLog);
-    auto *account = new PlaceholderPane(
-        tr("Account"), tr("Your signed-in account and connection settings will be shown here."), m_panes);
+    auto *account = new AccountPane(m_session, m_panes);
     account->setObjectName(QStringLiteral("accountPane"));
     addPane(Pane::Account, QStringLiteral(":/icons/ui/account.svg"), tr("Account"), account);
 
@@ -102,11 +103,20 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_panes, &QStackedWidget::setCurrentIndex);
-    connect(m_exportDestinations, &ExportDestinationsPane::configureRequested, this,
-            [this] { showPane(Pane::PowerAutomate); });
+    // Configure opens the Power Automate pane, signing in first unless a session exists.
+    connect(m_exportDestinations, &ExportDestinationsPane::configureRequested, this, [this] {
+        showPane(Pane::PowerAutomate);
+        if (m_session->state() == AuthSession::State::SignedOut ||
+            m_session->state() == AuthSession::State::Expired)
+            signIn();
+    });
+    connect(powerAutomate, &PowerAutomatePane::signInRequested, this, &MainWindow::signIn);
+    connect(account, &AccountPane::signInRequested, this, &MainWindow::signIn);
+    connect(account, &AccountPane::settingsSaved, this, &MainWindow::connectionSaved);
+    connect(m_session, &AuthSession::stateChanged, this, &MainWindow::updateConnectionState);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
-    m_connectionLabel->setText(tr("Not signed in"));
+    updateConnectionState();
     m_workerLabel->setObjectName(QStringLiteral("workerStatusLabel"));
     m_workerLabel->setText(tr("Connector stopped"));
     m_budgetLabel->setObjectName(QStringLiteral("budgetStatusLabel"));
@@ -139,4 +149,42 @@ void MainWindow::showPane(Pane pane)
 void MainWindow::setBudget(int used, int limit)
 {
     m_budgetLabel->setText(tr("%1 / %2 calls in the last 60 s").arg(used).arg(limit));
+}
+
+void MainWindow::signIn()
+{
+    if (m_signInDialog) {
+        m_signInDialog->raise();
+        m_signInDialog->activateWindow();
+        return;
+    }
+    // Modal to this window only, and shown with open(): no nested event loop.
+    m_signInDialog = new SignInDialog(new SignInFlow(m_network, m_session->settings()), this);
+    m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_signInDialog->flow(), &SignInFlow::signedIn, m_session, &AuthSession::adopt);
+    connect(m_signInDialog, &SignInDialog::retryRequested, this, [this] {
+        m_signInDialog->close();
+        signIn();
+    });
+    connect(m_signInDialog, &QDialog::finished, this, [this] { m_signInDialog = nullptr; });
+    m_signInDialog->open();
+}
+
+void MainWindow::updateConnectionState()
+{
+    switch (m_session->state()) {
+    case AuthSession::State::SignedOut:
+        m_connectionLabel->setText(tr("Not signed in"));
+        break;
+    case AuthSession::State::Restoring:
+        m_connectionLabel->setText(tr("Signing in…"));
+        break;
+    case AuthSession::State::SignedIn:
+    case AuthSession::State::Refreshing:
+        m_connectionLabel->setText(tr("Signed in as %1").arg(m_session->account()));
+        break;
+    case AuthSession::State::Expired:
+        m_connectionLabel->setText(tr("Sign-in expired: sign in again"));
+        break;
+    }
 }

@@ -2,8 +2,12 @@
 
 #include <QMainWindow>
 
+class AuthSession;
+struct ConnectionSettings;
 class ExportDestinationsPane;
 class QLabel;
+class QNetworkAccessManager;
+class SignInDialog;
 class QListWidget;
 class QStackedWidget;
 
@@ -23,18 +27,29 @@ public:
     };
     Q_ENUM(Pane)
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    // The window shows `session` and signs in through `network`; it owns neither.
+    MainWindow(AuthSession *session, QNetworkAccessManager *network, QWidget *parent = nullptr);
 
     Pane currentPane() const;
     ExportDestinationsPane *exportDestinationsPane() const { return m_exportDestinations; }
 
 public slots:
     void showPane(MainWindow::Pane pane);
+    // Opens the sign-in dialog for a new attempt, unless one is already open.
+    void signIn();
+
+signals:
+    // The user saved connection settings in the Account pane.
+    void connectionSaved(const ConnectionSettings &settings);
 
 private:
     void addPane(Pane pane, const QString &iconPath, const QString &title, QWidget *widget);
     void setBudget(int used, int limit);
+    void updateConnectionState();
 
+    AuthSession *m_session;
+    QNetworkAccessManager *m_network;
+    SignInDialog *m_signInDialog = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_panes;
     ExportDestinationsPane *m_exportDestinations;

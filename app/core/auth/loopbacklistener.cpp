@@ -77,7 +77,7 @@ void LoopbackListener::stopListening()
     // Whatever else is connected is not the callback.
     const QList<QTcpSocket *> sockets = m_connections.keys();
     for (QTcpSocket *socket : sockets) {
-        if (socket != m_heldCallback && !m_connections.value(socket).answered)
+        if (socket != m_heldCallback)
             drop(socket);
     }
 }
@@ -161,7 +161,7 @@ void LoopbackListener::acceptConnections()
 void LoopbackListener::readFrom(QTcpSocket *socket)
 {
     auto it = m_connections.find(socket);
-    if (it == m_connections.end() || it->answered || socket == m_heldCallback) {
+    if (it == m_connections.end() || socket == m_heldCallback) {
         socket->readAll(); // nothing more is expected from it
         return;
     }
@@ -204,11 +204,20 @@ void LoopbackListener::readFrom(QTcpSocket *socket)
 void LoopbackListener::answer(QTcpSocket *socket, const QByteArray &response)
 {
     auto it = m_connections.find(socket);
-    if (it == m_connections.end() || it->answered)
+    if (it == m_connections.end())
         return;
-    it->answered = true;
-    // The client gets a few seconds to read the page, then the connection goes regardless.
-    it->idleTimer->start(std::chrono::seconds(5));
+    // The answered socket leaves the listener: the page must reach the browser even when the listener is
+    // destroyed right after the callback (the sign-in is over). The client gets a few seconds to read it,
+    // then the connection goes regardless.
+    it->idleTimer->stop();
+    m_connections.erase(it);
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(std::chrono::seconds(5), socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
     socket->write(response);
     socket->disconnectFromHost();
 }

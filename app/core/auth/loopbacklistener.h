@@ -50,7 +50,6 @@ private:
     {
         QByteArray buffer;
         QTimer *idleTimer = nullptr;
-        bool answered = false;
         quint64 serial = 0; // arrival order
     };
 

@@ -1,0 +1,117 @@
+#include "account/accountpane.h"
+#include "authsession.h"
+#include "connectionsettings.h"
+#include "embeddedsandbox.h"
+#include "secretstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+class TestAccountPane : public QObject
+{
+    Q_OBJECT
+
+private:
+    EmbeddedSandbox m_sandbox;
+    QNetworkAccessManager m_network;
+
+    template<typename T>
+    static T *child(QWidget &pane, const char *name)
+    {
+        return pane.findChild<T *>(QLatin1String(name));
+    }
+
+private slots:
+    void initTestCase() { QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString())); }
+
+    void showsTheSignedOutState()
+    {
+        MemorySecretStore secrets;
+        AuthSession session(&m_network, &secrets);
+        session.setSettings(ConnectionSettings::sandboxDefaults(m_sandbox.baseUrl()));
+        AccountPane pane(&session);
+        QSignalSpy signIn(&pane, &AccountPane::signInRequested);
+        QCOMPARE(child<QLabel>(pane, "accountValue")->text(), QStringLiteral("Not signed in"));
+        QCOMPARE(child<QLabel>(pane, "authorityValue")->text(), m_sandbox.authorityUrl().toString());
+        QCOMPARE(child<QLabel>(pane, "secretStoreValue")->text(), secrets.status());
+        QVERIFY(!child<QPushButton>(pane, "signInButton")->isHidden());
+        QVERIFY(child<QPushButton>(pane, "signOutButton")->isHidden());
+        QTest::mouseClick(child<QPushButton>(pane, "signInButton"), Qt::LeftButton);
+        QCOMPARE(signIn.size(), 1);
+    }
+
+    void connectionSettingsAreValidatedAndSaved()
+    {
+        MemorySecretStore secrets;
+        AuthSession session(&m_network, &secrets);
+        session.setSettings(ConnectionSettings::sandboxDefaults(m_sandbox.baseUrl()));
+        AccountPane pane(&session);
+        QSignalSpy saved(&pane, &AccountPane::settingsSaved);
+        auto *save = child<QPushButton>(pane, "saveButton");
+        auto *validation = child<QLabel>(pane, "validationLabel");
+        QVERIFY(!save->isEnabled()); // nothing changed
+
+        auto *authority = child<QLineEdit>(pane, "authorityEdit");
+        authority->setText(QStringLiteral("http://login.example.org/contoso")); // plain http to a remote host
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!validation->isHidden());
+        QVERIFY(!validation->text().isEmpty());
+        authority->setText(QStringLiteral("https://login.microsoftonline.com/contoso.onmicrosoft.com"));
+        child<QLineEdit>(pane, "apiBaseEdit")->setText(QStringLiteral("https://api.ci.ai.dynamics.com/v1"));
+        QVERIFY2(validation->isHidden(), qPrintable(validation->text()));
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(session.settings().authority,
+                 QUrl(QStringLiteral("https://login.microsoftonline.com/contoso.onmicrosoft.com")));
+        QVERIFY(!save->isEnabled());
+
+        child<QLineEdit>(pane, "clientIdEdit")->setText(QStringLiteral("other"));
+        QTest::mouseClick(child<QPushButton>(pane, "revertButton"), Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>(pane, "clientIdEdit")->text(), ConnectionSettings::defaultClientId());
+    }
+
+    void showsTheSignedInAccountAndSignsOut()
+    {
+        MemorySecretStore secrets;
+        AuthSession session(&m_network, &secrets);
+        session.setSettings(ConnectionSettings::sandboxDefaults(m_sandbox.baseUrl()));
+        AccountPane pane(&session);
+
+        // Tokens from the sandbox's control API, adopted as after an interactive sign-in.
+        QNetworkRequest request(
+            m_sandbox.baseUrl().resolved(QUrl(QStringLiteral("/sandbox/control/tokens"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = m_network.post(request, QByteArrayLiteral("{}"));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        const QJsonObject tokens = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        QVERIFY2(tokens.contains(u"access_token"), QJsonDocument(tokens).toJson().constData());
+        TokenSet set;
+        set.accessToken = tokens.value(u"access_token").toString();
+        set.refreshToken = tokens.value(u"refresh_token").toString();
+        set.expiresAt = QDateTime::currentDateTimeUtc().addSecs(tokens.value(u"expires_in").toInt());
+        set.account = QStringLiteral("admin@contoso.example");
+        session.adopt(set);
+
+        QCOMPARE(child<QLabel>(pane, "accountValue")->text(), QStringLiteral("admin@contoso.example"));
+        QCOMPARE(child<QLabel>(pane, "stateValue")->text(), QStringLiteral("Signed in"));
+        QVERIFY(child<QPushButton>(pane, "signInButton")->isHidden());
+        QTest::mouseClick(child<QPushButton>(pane, "signOutButton"), Qt::LeftButton);
+        QCOMPARE(session.state(), AuthSession::State::SignedOut);
+        QCOMPARE(child<QLabel>(pane, "accountValue")->text(), QStringLiteral("Not signed in"));
+        QTRY_VERIFY(secrets.keys().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestAccountPane)
+#include "tst_accountpane.moc"
