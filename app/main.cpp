@@ -146,40 +146,38 @@ int main(int argc, char *argv[])
         settings.sync();
     };
 
+    // The session starts without a secret store; the probe of the system's store may take a moment (or
+    // show the desktop's keyring prompt), and the window does not wait for it.
     QNetworkAccessManager network;
-    std::unique_ptr<AuthSession> session;
+    AuthSession session(&network, nullptr);
+    session.setSettings(connection);
     std::unique_ptr<HeadlessSignIn> headless;
     std::unique_ptr<MainWindow> window;
     FirstPaintProbe probe;
-
-    // The secret store is probed first: the session must know where its refresh token lives.
-    SecretStoreProbe::probe(app.get(), [&](SecretStore *secrets) {
-        session = std::make_unique<AuthSession>(&network, secrets);
-        session->setSettings(connection);
-        if (options.signIn) {
-            headless = std::make_unique<HeadlessSignIn>(&network, session.get());
-            headless->flow()->setBrowser([](const QUrl &url) { return SystemBrowser::open(url); });
-            headless->setPrinter([](const QString &line) { print(stderr, line + u'\n'); });
-            QObject::connect(headless.get(), &HeadlessSignIn::finished, app.get(), [&](int exitCode) {
-                if (exitCode == 0 && tenant)
-                    saveConnection(connection);
-                QCoreApplication::exit(exitCode);
-            });
-            headless->start();
-            return;
-        }
-        window = std::make_unique<MainWindow>(session.get(), &network);
+    if (options.signIn) {
+        headless = std::make_unique<HeadlessSignIn>(&network, &session);
+        headless->flow()->setBrowser([](const QUrl &url) { return SystemBrowser::open(url); });
+        headless->setPrinter([](const QString &line) { print(stderr, line + u'\n'); });
+        QObject::connect(headless.get(), &HeadlessSignIn::finished, app.get(), [&](int exitCode) {
+            if (exitCode == 0 && tenant)
+                saveConnection(connection);
+            QCoreApplication::exit(exitCode);
+        });
+    } else {
+        window = std::make_unique<MainWindow>(&session, &network);
         QObject::connect(window.get(), &MainWindow::connectionSaved, app.get(), saveConnection);
         if (options.startupProbe) {
             window->winId(); // creates the QWindow so the probe can watch it before it is shown
             window->windowHandle()->installEventFilter(&probe);
         }
         window->show();
-        session->restore();
+    }
+    SecretStoreProbe::probe(app.get(), [&](SecretStore *secrets) {
+        session.setSecretStore(secrets);
+        if (headless)
+            headless->start();
+        else if (session.state() == AuthSession::State::SignedOut)
+            session.restore();
     });
-    const int exitCode = QCoreApplication::exec();
-    window.reset();
-    headless.reset();
-    session.reset();
-    return exitCode;
+    return QCoreApplication::exec();
 }

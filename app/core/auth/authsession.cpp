@@ -49,6 +49,14 @@ AuthSession::~AuthSession()
     abortNetwork();
 }
 
+void AuthSession::setSecretStore(SecretStore *secrets)
+{
+    m_secrets = secrets;
+    if (!m_refreshToken.isEmpty())
+        persist();
+    emit secretStoreStatusChanged(secretStoreStatus());
+}
+
 void AuthSession::setClock(std::function<QDateTime()> now)
 {
     m_now = std::move(now);
@@ -77,7 +85,7 @@ void AuthSession::setSettings(const ConnectionSettings &settings)
 QString AuthSession::secretStoreStatus() const
 {
     if (!m_secrets)
-        return SecretStoreProbe::notRememberedStatus();
+        return tr("Checking the system secret store…");
     if (m_secrets->isPersistent() && !m_storeError.isEmpty())
         return tr("Not remembered: the system secret store refused it (%1)").arg(m_storeError);
     return m_secrets->status();

@@ -41,8 +41,12 @@ public:
     };
     Q_ENUM(State)
 
+    // `secrets` may be null while the system secret store is still being probed: see setSecretStore().
     AuthSession(QNetworkAccessManager *nam, SecretStore *secrets, QObject *parent = nullptr);
     ~AuthSession() override;
+
+    // The store found by SecretStoreProbe, once known. A sign-in made meanwhile is remembered in it.
+    void setSecretStore(SecretStore *secrets);
 
     // Settings of another connection (other authority, client or endpoints) end the current session in
     // memory; what is remembered for the old connection stays remembered.
