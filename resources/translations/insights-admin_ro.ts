@@ -153,6 +153,10 @@
         <source>Your sign-in has expired. Sign in again.</source>
         <translation>Autentificarea a expirat. Autentificați-vă din nou.</translation>
     </message>
+    <message>
+        <source>Checking the system secret store…</source>
+        <translation>Se verifică depozitul de secrete al sistemului…</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
