@@ -15,7 +15,7 @@ packages=(
     # steps: SMTP
     libcurl4-openssl-dev
     # tests: a real SMTP server, a display, a secret store, TLS certificates
-    python3 python3-aiosmtpd openssl
+    python3 python3-aiosmtpd openssl xdg-utils
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     fonts-dejavu-core
     # installer checks

@@ -907,6 +907,10 @@
         <source>Time left: %1:%2</source>
         <translation>Timp rămas: %1:%2</translation>
     </message>
+    <message>
+        <source>Your browser could not be opened. Choose Copy sign-in link and open the link in a browser yourself; this window waits for it.</source>
+        <translation>Browserul nu a putut fi deschis. Alegeți Copiați linkul de conectare și deschideți linkul singur într-un browser; această fereastră așteaptă.</translation>
+    </message>
 </context>
 <context>
     <name>SignInFlow</name>

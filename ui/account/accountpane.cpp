@@ -82,6 +82,7 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     accountButtons->addWidget(m_signOutButton);
     accountButtons->addStretch(1);
     accountForm->addRow(accountButtons);
+    accountBox->setMaximumWidth(860);
     layout->addWidget(accountBox);
 
     auto *connectionBox = new QGroupBox(tr("Connection"), this);
@@ -102,6 +103,7 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     connectionButtons->addWidget(m_revertButton);
     connectionButtons->addStretch(1);
     connectionForm->addRow(connectionButtons);
+    connectionBox->setMaximumWidth(860);
     layout->addWidget(connectionBox);
     layout->addStretch(1);
 

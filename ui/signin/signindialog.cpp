@@ -35,9 +35,9 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to Customer Insights"));
     setWindowModality(Qt::WindowModal);
-    setMinimumWidth(520);
-
     auto *layout = new QVBoxLayout(this);
+    // The dialog takes the height of what it says in each state; word-wrapped texts get a fixed width.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     layout->setSpacing(10);
     layout->setContentsMargins(24, 20, 24, 16);
 
@@ -57,6 +57,8 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
 
     m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
     m_hintLabel->setWordWrap(true);
+    for (QLabel *label : {m_stateLabel, m_hintLabel, m_errorLabel})
+        label->setFixedWidth(500);
     layout->addWidget(m_hintLabel);
 
     m_progress->setObjectName(QStringLiteral("progressBar"));
@@ -117,6 +119,10 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     connect(m_flow, &SignInFlow::stateChanged, this, &SignInDialog::showState);
     connect(m_flow, &SignInFlow::failed, this, &SignInDialog::showFailure);
     connect(m_flow, &SignInFlow::signedIn, this, &SignInDialog::accept);
+    connect(m_flow, &SignInFlow::browserOpenFailed, this, [this] {
+        m_browserOpenFailed = true;
+        showState(m_flow->state());
+    });
     m_countdownTimer->setInterval(1000);
     connect(m_countdownTimer, &QTimer::timeout, this, &SignInDialog::updateCountdown);
 
@@ -155,9 +161,12 @@ void SignInDialog::showState(SignInFlow::State state)
     case SignInFlow::State::WaitingForBrowser:
         m_stateLabel->setText(tr("Waiting for you to sign in in your browser"));
         m_hintLabel->setText(
-            tr("Finish signing in on the page that opened in your browser, then come back here. "
-               "If no page opened, choose Open browser again, or copy the sign-in link into a "
-               "browser yourself."));
+            m_browserOpenFailed
+                ? tr("Your browser could not be opened. Choose Copy sign-in link and open the "
+                     "link in a browser yourself; this window waits for it.")
+                : tr("Finish signing in on the page that opened in your browser, then come back "
+                     "here. If no page opened, choose Open browser again, or copy the sign-in "
+                     "link into a browser yourself."));
         break;
     case SignInFlow::State::ExchangingCode:
         m_stateLabel->setText(tr("Completing sign-in…"));

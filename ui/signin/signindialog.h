@@ -57,4 +57,5 @@ private:
     QPushButton *m_cancelButton;
     QTimer *m_countdownTimer;
     bool m_started = false;
+    bool m_browserOpenFailed = false;
 };
