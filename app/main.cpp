@@ -124,8 +124,20 @@ int main(int argc, char *argv[])
     if (tenant) {
         connection = tenantConnection(settings, options);
     } else {
-        sandbox = std::make_unique<EmbeddedSandbox>();
-        if (!sandbox->start()) {
+        // The same port as last time (when free) and a kept identity state: a remembered sign-in to the
+        // sandbox survives a restart like one to a tenant.
+        SandboxOptions sandboxOptions;
+        sandboxOptions.port = quint16(settings.value(QStringLiteral("sandboxPort")).toUInt());
+        sandboxOptions.identityStateFile =
+            QDir(options.dataDir).filePath(QStringLiteral("sandbox-identity.json"));
+        sandbox = std::make_unique<EmbeddedSandbox>(sandboxOptions);
+        if (!sandbox->start() && sandboxOptions.port != 0) {
+            sandboxOptions.port = 0;
+            sandbox = std::make_unique<EmbeddedSandbox>(sandboxOptions);
+        }
+        if (sandbox->isRunning() || sandbox->start()) {
+            settings.setValue(QStringLiteral("sandboxPort"), sandbox->baseUrl().port());
+        } else {
             print(stderr,
                   QCoreApplication::translate("CommandLine", "The embedded sandbox could not start: %1\n")
                       .arg(sandbox->errorString()));

@@ -5,10 +5,12 @@
 #include "sandboxserver.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QUrlQuery>
 
 namespace {
@@ -55,7 +57,78 @@ IdentityProvider::IdentityProvider(Options options, std::shared_ptr<const Sandbo
     : m_options(std::move(options))
     , m_clock(std::move(clock))
     , m_server(server)
-{}
+{
+    loadState();
+}
+
+QString IdentityProvider::tokenHash(const QString &token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+void IdentityProvider::loadState()
+{
+    QFile file(m_options.stateFile);
+    if (m_options.stateFile.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject state = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray tokens = state.value(QStringLiteral("refreshTokens")).toArray();
+    for (const QJsonValue &value : tokens) {
+        const QJsonObject token = value.toObject();
+        m_refreshTokens.insert(
+            token.value(QStringLiteral("hash")).toString(),
+            RefreshToken{
+                token.value(QStringLiteral("family")).toString(),
+                token.value(QStringLiteral("subject")).toString(),
+                token.value(QStringLiteral("clientId")).toString(),
+                token.value(QStringLiteral("scope")).toString(),
+                QDateTime::fromString(token.value(QStringLiteral("expiresAt")).toString(), Qt::ISODate),
+                token.value(QStringLiteral("used")).toBool()});
+    }
+    const QJsonArray revoked = state.value(QStringLiteral("revokedFamilies")).toArray();
+    for (const QJsonValue &family : revoked)
+        m_revokedFamilies.insert(family.toString(), true);
+}
+
+void IdentityProvider::saveState()
+{
+    if (m_options.stateFile.isEmpty())
+        return;
+    const QDateTime now = m_clock->now();
+    QJsonArray tokens;
+    QSet<QString> liveFamilies;
+    for (auto it = m_refreshTokens.begin(); it != m_refreshTokens.end();) {
+        if (it->expiresAt <= now) {
+            it = m_refreshTokens.erase(it);
+            continue;
+        }
+        liveFamilies.insert(it->family);
+        tokens.append(QJsonObject{{QStringLiteral("hash"), it.key()},
+                                  {QStringLiteral("family"), it->family},
+                                  {QStringLiteral("subject"), it->subject},
+                                  {QStringLiteral("clientId"), it->clientId},
+                                  {QStringLiteral("scope"), it->scope},
+                                  {QStringLiteral("expiresAt"), it->expiresAt.toString(Qt::ISODate)},
+                                  {QStringLiteral("used"), it->used}});
+        ++it;
+    }
+    QJsonArray revoked;
+    for (auto it = m_revokedFamilies.cbegin(); it != m_revokedFamilies.cend(); ++it) {
+        if (liveFamilies.contains(it.key()))
+            revoked.append(it.key());
+    }
+    QSaveFile file(m_options.stateFile);
+    if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcSandbox) << "cannot save the identity provider's state:" << file.errorString();
+        return;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("refreshTokens"), tokens},
+                                         {QStringLiteral("revokedFamilies"), revoked}})
+                   .toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        qCWarning(lcSandbox) << "cannot save the identity provider's state:" << file.errorString();
+}
 
 void IdentityProvider::registerRoutes(SandboxServer &server)
 {
@@ -362,7 +435,7 @@ SandboxResponse IdentityProvider::redeemRefreshToken(const FormData &form)
     if (clientId != m_options.clientId)
         return oauthError(QStringLiteral("invalid_client"),
                           QStringLiteral("Unknown client '%1'.").arg(clientId), 401);
-    auto it = m_refreshTokens.find(value);
+    auto it = m_refreshTokens.find(tokenHash(value));
     if (it == m_refreshTokens.end())
         return oauthError(QStringLiteral("invalid_grant"), QStringLiteral("The refresh token is invalid."));
     RefreshToken &token = it.value();
@@ -372,6 +445,7 @@ SandboxResponse IdentityProvider::redeemRefreshToken(const FormData &form)
     if (token.used) {
         qCInfo(lcSandbox) << "refresh token reuse detected: revoking its token family";
         revokeFamily(token.family);
+        saveState();
         return oauthError(QStringLiteral("invalid_grant"),
                           QStringLiteral("The refresh token was already used; every token of this sign-in is "
                                          "revoked. Sign in again."));
@@ -384,7 +458,8 @@ SandboxResponse IdentityProvider::redeemRefreshToken(const FormData &form)
     }
     token.used = true;
     const RefreshToken used = token;
-    return SandboxResponse::json(issueFamily(used.family, used.subject, used.clientId, used.scope));
+    const QJsonObject issued = issueFamily(used.family, used.subject, used.clientId, used.scope);
+    return SandboxResponse::json(issued);
 }
 
 QJsonObject IdentityProvider::issueFamily(const QString &family, const QString &subject,
@@ -406,10 +481,11 @@ QJsonObject IdentityProvider::issueFamily(const QString &family, const QString &
     const QStringList scopes = grantedScope.split(u' ', Qt::SkipEmptyParts);
     if (scopes.contains(QStringLiteral("offline_access"))) {
         const QString refreshToken = randomToken();
-        m_refreshTokens.insert(refreshToken,
+        m_refreshTokens.insert(tokenHash(refreshToken),
                                RefreshToken{family, subject, clientId, grantedScope,
                                             now.addSecs(m_options.refreshTokenLifetime.count()), false});
         result.insert(QStringLiteral("refresh_token"), refreshToken);
+        saveState();
     }
     if (scopes.contains(QStringLiteral("openid"))) {
         const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("none")},

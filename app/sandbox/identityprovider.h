@@ -43,6 +43,9 @@ public:
         std::chrono::seconds accessTokenLifetime{3600};
         std::chrono::seconds refreshTokenLifetime{90 * 24 * 3600};
         std::chrono::seconds codeLifetime{600};
+        // Where refresh tokens (their SHA-256, never the tokens) and revoked families are kept across
+        // restarts; empty: in memory only.
+        QString stateFile;
     };
 
     struct TokenInfo
@@ -103,6 +106,9 @@ private:
     QJsonObject issueFamily(const QString &family, const QString &subject, const QString &clientId,
                             const QString &scope);
     void revokeFamily(const QString &family);
+    void loadState();
+    void saveState();
+    static QString tokenHash(const QString &token);
     QString issuer() const;
     QString authorityPath() const { return u'/' + m_options.tenant; }
     QString signInPage(const QList<QPair<QString, QString>> &parameters, const QString &error) const;
@@ -113,7 +119,7 @@ private:
     std::shared_ptr<const SandboxClock> m_clock;
     const SandboxServer *m_server;
     QHash<QString, Code> m_codes;
-    QHash<QString, RefreshToken> m_refreshTokens;
+    QHash<QString, RefreshToken> m_refreshTokens; // by tokenHash()
     QHash<QString, AccessToken> m_accessTokens;
     QHash<QString, bool> m_revokedFamilies;
 };

@@ -23,6 +23,7 @@ IdentityProvider::Options identityOptions(const SandboxOptions &options)
 {
     IdentityProvider::Options result;
     result.accessTokenLifetime = options.accessTokenLifetime;
+    result.stateFile = options.identityStateFile;
     return result;
 }
 

@@ -19,7 +19,8 @@ struct SandboxOptions
     quint64 seed = 1;
     QString subscriptionKey = QStringLiteral("sandbox-key");
     std::chrono::seconds accessTokenLifetime{3600};
-    int rateLimit = 100;                       // calls per connection in any 60 s; 0 = unlimited (benchmarks)
+    QString identityStateFile; // keeps sign-ins across restarts (token hashes only); empty: memory only
+    int rateLimit = 100;       // calls per connection in any 60 s; 0 = unlimited (benchmarks)
     std::shared_ptr<const SandboxClock> clock; // null: the system clock
 };
 

@@ -1,7 +1,11 @@
 #include "embeddedsandbox.h"
 #include "httptestclient.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkReply>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestEmbeddedSandbox : public QObject
@@ -70,6 +74,42 @@ private slots:
         QVERIFY(!sandbox.start());
         QVERIFY(sandbox.errorString().contains(QLatin1String("scenario")));
         QVERIFY(!sandbox.isRunning());
+    }
+
+    // With an identity state file, a sign-in survives a restart of the sandbox; the file holds no token.
+    void signInsSurviveARestart()
+    {
+        QTemporaryDir dir;
+        SandboxOptions options;
+        options.identityStateFile = dir.filePath(QStringLiteral("identity.json"));
+        HttpTestClient http;
+        QString refreshToken;
+        {
+            EmbeddedSandbox sandbox(options);
+            QVERIFY(sandbox.start());
+            const auto issued = http.postJson(
+                sandbox.baseUrl().resolved(QUrl(QStringLiteral("/sandbox/control/tokens"))), {});
+            QCOMPARE(issued.status, 200);
+            refreshToken = QJsonDocument::fromJson(issued.body).object().value(u"refresh_token").toString();
+            QVERIFY(!refreshToken.isEmpty());
+        }
+        QFile state(options.identityStateFile);
+        QVERIFY(state.open(QIODevice::ReadOnly));
+        QVERIFY(!state.readAll().contains(refreshToken.toUtf8()));
+
+        EmbeddedSandbox restarted(options);
+        QVERIFY(restarted.start());
+        const QUrl token =
+            restarted.authorityUrl().resolved(QUrl(QStringLiteral("contoso/oauth2/v2.0/token")));
+        const QList<QPair<QString, QString>> refresh{
+            {QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+            {QStringLiteral("client_id"), QStringLiteral("insights-admin")},
+            {QStringLiteral("refresh_token"), refreshToken}};
+        const auto renewed = http.postForm(token, refresh);
+        QCOMPARE(renewed.status, 200);
+        QVERIFY(QJsonDocument::fromJson(renewed.body).object().contains(u"access_token"));
+        // Reuse detection is kept too.
+        QCOMPARE(http.postForm(token, refresh).status, 400);
     }
 
     void destructorStopsTheThread()
