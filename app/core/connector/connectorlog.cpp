@@ -1,0 +1,3 @@
+#include "connectorlog.h"
+
+Q_LOGGING_CATEGORY(lcConnector, "insights.connector")

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "apiclient.h"
+#include "cimodels.h"
+#include "clock.h"
+#include "connectorconfig.h"
+#include "connectorstatus.h"
+#include "firinglog.h"
+#include "jobtracker.h"
+#include "triggerengine.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class Database;
+class DetectorStateStore;
+class FlowStore;
+class QNetworkAccessManager;
+class QTimer;
+class RateWindowStore;
+
+// The connector worker: watches one Customer Insights instance and records every firing of the enabled
+// flows exactly once. It lives on its own thread (Connector owns the thread) and owns everything it uses
+// there: the network access manager, the rate limiter, the API client and its own database connection.
+//
+// One poll cycle (DESIGN section 6; the calls per minute do not depend on the number of flows):
+//
+//   [GET instances, once]  [GET manage/datasources, rarely]
+//   GET workflows/main/jobs?top=N&includeTasks=true   <- the leading signal, one per cycle
+//       (a larger top while catching up, until the newest job seen before is listed)
+//   GET manage/segments   only after a segmentation task ended, for a baseline, or every reconcile interval
+//   GET manage/measures   likewise after a measures task
+//   --> one transaction: firings + detector state --> firingsRecorded (only the new ones, once committed)
+//
+// The next cycle starts activeInterval (a job runs) or idleInterval after the start of the last one; the
+// rate limiter keeps every call inside the budget and holds all of them during a 429. After a failure or
+// a hold the next cycle is a catch-up: what it finds is marked caughtUp.
+class ConnectorWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `clock` must outlive the worker and be safe to read from its thread.
+    explicit ConnectorWorker(const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    ~ConnectorWorker() override;
+
+public slots:
+    void start(const ConnectorConfig &config, const QString &accessToken);
+    void stop();
+    // A new access token (after accessTokenRequired(), or a signed-in session): parked calls go again.
+    void setAccessToken(const QString &accessToken);
+    // No token can be had (signed out, expired): everything waits for setAccessToken().
+    void failAuthentication(const QString &reason);
+    // The flows changed in the database: read them again.
+    void reloadFlows();
+
+signals:
+    void firingsRecorded(const QList<Firing> &firings);
+    void statusChanged(const ConnectorStatus &status);
+    void accessTokenRequired();
+
+private:
+    using BodyHandler = std::function<void(const QByteArray &body)>;
+
+    void request(const QString &path, const QUrlQuery &query, BodyHandler onSuccess);
+    void scheduleCycle(std::chrono::milliseconds delay);
+    void runCycle();
+    void continueCycle();
+    void fetchInstances();
+    void fetchDataSources(std::function<void()> then);
+    void fetchJobs(int top);
+    void handleJobs(const QList<CiJob> &jobs, int top);
+    void fetchSegments();
+    void fetchMeasures();
+    void finishCycle();
+    void failCycle(ApiJob::Error error, const QString &message, const QString &details);
+    bool commitPending();
+    void addThresholdResult(const TriggerEngine::ThresholdResult &result);
+    void reportProblems(const QStringList &problems);
+    void abortCalls();
+    void publishStatus();
+    bool needsDataSources() const;
+    QString instancePath(const QString &rest) const;
+    std::chrono::milliseconds nextInterval() const;
+
+    const Clock &m_clock;
+    ConnectorConfig m_config;
+    QNetworkAccessManager *m_network;
+    RateLimiter *m_limiter;
+    ApiClient *m_client;
+    QTimer *m_cycleTimer;
+    QTimer *m_holdTimer;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<FlowStore> m_flowStore;
+    std::unique_ptr<FiringLog> m_firingLog;
+    std::unique_ptr<DetectorStateStore> m_stateStore;
+    std::unique_ptr<RateWindowStore> m_rateStore;
+    TriggerEngine m_engine;
+    JobTracker m_tracker;
+
+    bool m_running = false;
+    bool m_busy = false;
+    bool m_signedOut = false;
+    bool m_catchUp = false;
+    bool m_historyRestored = false;
+    bool m_dataSourcesRetried = false;
+    bool m_segmentsDirty = true;
+    bool m_measuresDirty = true;
+    quint64 m_generation = 0;
+    QList<QPointer<ApiJob>> m_inflight;
+    QString m_instanceId;
+    QString m_instanceName;
+    QDateTime m_dataSourcesAt;
+    QDateTime m_segmentsAt;
+    QDateTime m_measuresAt;
+    QElapsedTimer m_cycleStarted;
+    QString m_error;
+
+    std::optional<JobTracker> m_pendingTracker;
+    QList<Firing> m_pendingFirings;
+    QHash<QString, QJsonObject> m_pendingStates;
+    bool m_pendingSegments = false;
+    bool m_pendingMeasures = false;
+
+    ConnectorStatus m_status;
+    QDateTime m_lastPollAt;
+    QSet<QString> m_reportedProblems;
+};
