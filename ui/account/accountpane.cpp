@@ -1,6 +1,7 @@
 #include "accountpane.h"
 
 #include "authsession.h"
+#include "common/fonts.h"
 #include "connectionsettings.h"
 
 #include <QFormLayout>
@@ -62,10 +63,7 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(12);
     auto *title = new QLabel(tr("Account"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    Fonts::emphasize(title, Fonts::kPaneTitle);
     layout->addWidget(title);
 
     auto *accountBox = new QGroupBox(tr("Signed-in account"), this);

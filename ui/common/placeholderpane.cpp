@@ -1,5 +1,7 @@
 #include "placeholderpane.h"
 
+#include "common/fonts.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -10,18 +12,12 @@ PlaceholderPane::PlaceholderPane(const QString &title, const QString &explanatio
     layout->setContentsMargins(32, 24, 32, 24);
     auto *titleLabel = new QLabel(title, this);
     titleLabel->setObjectName(QStringLiteral("titleLabel"));
-    QFont titleFont = titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setWeight(QFont::DemiBold);
-    titleLabel->setFont(titleFont);
+    Fonts::emphasize(titleLabel, Fonts::kPaneTitle);
     layout->addWidget(titleLabel);
 
     layout->addStretch(1);
     auto *heading = new QLabel(tr("Sign in to continue"), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
-    headingFont.setWeight(QFont::DemiBold);
-    heading->setFont(headingFont);
+    Fonts::emphasize(heading, Fonts::kHeading);
     heading->setAlignment(Qt::AlignCenter);
     layout->addWidget(heading);
     auto *text = new QLabel(explanation, this);

@@ -1,5 +1,6 @@
 #include "exportdestinationspane.h"
 
+#include "common/fonts.h"
 #include "destinations/destinationcataloguemodel.h"
 #include "destinations/destinationfiltermodel.h"
 #include "destinations/mydestinationsmodel.h"
@@ -16,10 +17,7 @@ ExportDestinationsPane::ExportDestinationsPane(QWidget *parent)
     , m_myDestinations(new MyDestinationsModel(this))
 {
     m_ui->setupUi(this);
-    QFont titleFont = m_ui->titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setWeight(QFont::DemiBold);
-    m_ui->titleLabel->setFont(titleFont);
+    Fonts::emphasize(m_ui->titleLabel, Fonts::kPaneTitle);
     m_ui->searchLineEdit->addAction(QIcon(QStringLiteral(":/icons/ui/search.svg")),
                                     QLineEdit::LeadingPosition);
 

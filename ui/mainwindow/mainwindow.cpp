@@ -2,6 +2,7 @@
 
 #include "account/accountpane.h"
 #include "authsession.h"
+#include "common/fonts.h"
 #include "common/placeholderpane.h"
 #include "exportdestinations/exportdestinationspane.h"
 #include "powerautomate/powerautomatepane.h"
@@ -85,10 +86,7 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, QWi
     auto *brandIcon = new QLabel(brand);
     brandIcon->setPixmap(windowIcon().pixmap(QSize(28, 28), devicePixelRatio()));
     auto *brandName = new QLabel(tr("Insights Admin"), brand);
-    QFont brandFont = brandName->font();
-    brandFont.setPointSizeF(brandFont.pointSizeF() * 1.2);
-    brandFont.setWeight(QFont::DemiBold);
-    brandName->setFont(brandFont);
+    Fonts::emphasize(brandName, Fonts::kBrand);
     brandLayout->addWidget(brandIcon);
     brandLayout->addWidget(brandName, 1);
     sidebarLayout->addWidget(brand);

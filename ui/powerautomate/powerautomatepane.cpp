@@ -1,6 +1,7 @@
 #include "powerautomatepane.h"
 
 #include "authsession.h"
+#include "common/fonts.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -17,10 +18,7 @@ PowerAutomatePane::PowerAutomatePane(AuthSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
     auto *title = new QLabel(tr("Power Automate"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    Fonts::emphasize(title, Fonts::kPaneTitle);
     layout->addWidget(title);
     auto *subtitle = new QLabel(
         tr("Flows react to events in your Customer Insights instance and run the steps you choose."), this);
@@ -29,10 +27,7 @@ PowerAutomatePane::PowerAutomatePane(AuthSession *session, QWidget *parent)
 
     layout->addStretch(1);
     m_headingLabel->setObjectName(QStringLiteral("headingLabel"));
-    QFont headingFont = m_headingLabel->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
-    headingFont.setWeight(QFont::DemiBold);
-    m_headingLabel->setFont(headingFont);
+    Fonts::emphasize(m_headingLabel, Fonts::kHeading);
     m_headingLabel->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_headingLabel);
     m_explanationLabel->setObjectName(QStringLiteral("explanationLabel"));

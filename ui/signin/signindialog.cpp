@@ -1,5 +1,7 @@
 #include "signindialog.h"
 
+#include "common/fonts.h"
+
 #include <QClipboard>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -42,16 +44,11 @@ SignInDialog::SignInDialog(SignInFlow *flow, QWidget *parent)
     layout->setContentsMargins(24, 20, 24, 16);
 
     auto *title = new QLabel(tr("Sign in to Customer Insights"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    Fonts::emphasize(title, Fonts::kDialogTitle);
     layout->addWidget(title);
 
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    QFont stateFont = m_stateLabel->font();
-    stateFont.setWeight(QFont::DemiBold);
-    m_stateLabel->setFont(stateFont);
+    Fonts::emphasize(m_stateLabel);
     m_stateLabel->setWordWrap(true);
     layout->addWidget(m_stateLabel);
 
