@@ -6,12 +6,6 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
-#include <cstring>
-
-namespace {
-constexpr const char *kNonGuiFlags[] = {"-h", "--help", "-v", "--version", "--help-all", "--sign-in"};
-}
-
 bool AppOptions::hasConnectionOverrides() const
 {
     return !authority.isEmpty() || !authorizeUrl.isEmpty() || !tokenUrl.isEmpty() || !clientId.isEmpty() ||
@@ -25,13 +19,11 @@ QString defaultDataDir()
 
 bool commandLineWantsGui(int argc, const char *const *argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        for (const char *flag : kNonGuiFlags) {
-            if (std::strcmp(argv[i], flag) == 0)
-                return false;
-        }
-    }
-    return true;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const CommandLineResult result = parseCommandLine(arguments);
+    return result.options && result.options->needsWindow();
 }
 
 CommandLineResult parseCommandLine(const QStringList &arguments)

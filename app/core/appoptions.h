@@ -23,6 +23,8 @@ struct AppOptions
     QString apiBase;
     QString subscriptionKey;
     bool hasConnectionOverrides() const;
+    // Whether these options open the main window (and so need a display).
+    bool needsWindow() const { return !signIn; }
 };
 
 struct CommandLineResult
@@ -35,8 +37,8 @@ struct CommandLineResult
 
 CommandLineResult parseCommandLine(const QStringList &arguments);
 
-// Whether these arguments start a window. Decided before any QCoreApplication exists, so that
-// `insights-admin --version` works on a machine without a display.
+// Whether these arguments start a window. Decided before any QCoreApplication exists, so that --version,
+// --help, --sign-in and bad arguments work on a machine without a display.
 bool commandLineWantsGui(int argc, const char *const *argv);
 
 // The default data folder: the platform's application data location.

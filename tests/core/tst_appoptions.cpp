@@ -90,6 +90,8 @@ private slots:
         QTest::addRow("data dir") << QByteArrayList{"--data-dir", "/tmp/x"} << true;
         QTest::addRow("version") << QByteArrayList{"--version"} << false;
         QTest::addRow("help after lang") << QByteArrayList{"--lang", "ro", "--help"} << false;
+        QTest::addRow("sign-in") << QByteArrayList{"--sign-in"} << false;
+        QTest::addRow("bad argument") << QByteArrayList{"--bogus"} << false;
     }
 
     void onlyWindowlessFlagsSkipTheGui()
