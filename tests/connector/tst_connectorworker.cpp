@@ -202,8 +202,8 @@ private slots:
             jobs << f.refresh(QStringLiteral("datasource"), QStringLiteral("ECommerce"));
         f.refresh(QStringLiteral("full"));
         QTRY_VERIFY_WITH_TIMEOUT(f.allJobsEnded(), 15000);
-        // After the full refresh's own segmentation, which re-evaluates every segment. (A crossing undone by a
-        // later evaluation while the app was closed is not seen: only the latest evaluation is compared.)
+        // After the full refresh's own segmentation, which re-evaluates every segment. (A crossing undone by
+        // a later evaluation while the app was closed is not seen: only the latest evaluation is compared.)
         QVERIFY(f.setSegment(QStringLiteral("ChurnRisk"), 1200));
 
         f.startConnector(); // the app starts again
