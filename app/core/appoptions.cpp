@@ -51,6 +51,19 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Sign in with the system browser without opening a window, "
                                     "remember the sign-in, and exit."));
+    const QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        QCoreApplication::translate("CommandLine",
+                                    "Run the connector without a window: one JSON line per firing on stdout, "
+                                    "diagnostics on stderr, until SIGTERM or SIGINT."));
+    const QCommandLineOption importOption(
+        QStringLiteral("import-flows"),
+        QCoreApplication::translate("CommandLine", "Add the flows of the flows JSON <file>, then exit."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption exportOption(
+        QStringLiteral("export-flows"),
+        QCoreApplication::translate("CommandLine", "Write every flow to the flows JSON <file>, then exit."),
+        QCoreApplication::translate("CommandLine", "file"));
     const auto urlOption = [](const char *name, const char *description) {
         return QCommandLineOption(QLatin1String(name),
                                   QCoreApplication::translate("CommandLine", description),
@@ -75,9 +88,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("subscription-key"),
         QCoreApplication::translate("CommandLine", "The API subscription key (kept in the secret store)."),
         QCoreApplication::translate("CommandLine", "key"));
-    parser.addOptions({dataDirOption, langOption, probeOption, signInOption, authorityOption,
-                       authorizeUrlOption, tokenUrlOption, clientIdOption, scopeOption, apiOption,
-                       subscriptionKeyOption});
+    parser.addOptions({dataDirOption, langOption, probeOption, signInOption, headlessOption, importOption,
+                       exportOption, authorityOption, authorizeUrlOption, tokenUrlOption, clientIdOption,
+                       scopeOption, apiOption, subscriptionKeyOption});
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -111,6 +124,19 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     options.dataDir = QFileInfo(dataDir).absoluteFilePath();
     options.startupProbe = parser.isSet(probeOption);
     options.signIn = parser.isSet(signInOption);
+    options.headless = parser.isSet(headlessOption);
+    options.importFlows = parser.value(importOption);
+    options.exportFlows = parser.value(exportOption);
+    const int commands = int(options.signIn) + int(options.headless) + int(!options.importFlows.isEmpty()) +
+                         int(!options.exportFlows.isEmpty());
+    if (commands > 1) {
+        result.exitCode = 2;
+        result.output = QCoreApplication::translate(
+                            "CommandLine", "--sign-in, --headless, --import-flows and --export-flows exclude "
+                                           "each other: give one.") +
+                        u'\n';
+        return result;
+    }
     options.authority = parser.value(authorityOption);
     options.authorizeUrl = parser.value(authorizeUrlOption);
     options.tokenUrl = parser.value(tokenUrlOption);

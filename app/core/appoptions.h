@@ -11,7 +11,10 @@ struct AppOptions
 {
     QString dataDir; // absolute path; every piece of state lives under it
     bool startupProbe = false;
-    bool signIn = false; // --sign-in: sign in without a window, then exit
+    bool signIn = false;   // --sign-in: sign in without a window, then exit
+    bool headless = false; // --headless: run the connector without a window, one JSON line per firing
+    QString importFlows;   // --import-flows FILE: add the flows of a flows JSON file, then exit
+    QString exportFlows;   // --export-flows FILE: write every flow to a flows JSON file, then exit
 
     // Connection options that override the saved configuration (and are saved on success); empty when
     // not given.
@@ -24,7 +27,10 @@ struct AppOptions
     QString subscriptionKey;
     bool hasConnectionOverrides() const;
     // Whether these options open the main window (and so need a display).
-    bool needsWindow() const { return !signIn; }
+    bool needsWindow() const
+    {
+        return !signIn && !headless && importFlows.isEmpty() && exportFlows.isEmpty();
+    }
 };
 
 struct CommandLineResult

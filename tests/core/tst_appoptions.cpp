@@ -60,6 +60,28 @@ private slots:
         QVERIFY(!result.output.contains(QLatin1String("startup-probe")));
     }
 
+    void connectorCommands()
+    {
+        const CommandLineResult headless =
+            parseCommandLine({QStringLiteral("insights-admin"), QStringLiteral("--headless"),
+                              QStringLiteral("--data-dir"), QStringLiteral("/tmp/insights")});
+        QVERIFY(headless.options);
+        QVERIFY(headless.options->headless);
+        QCOMPARE(headless.options->dataDir, QStringLiteral("/tmp/insights"));
+        QVERIFY(!headless.options->needsWindow());
+        const CommandLineResult import = parseCommandLine(
+            {QStringLiteral("insights-admin"), QStringLiteral("--import-flows"), QStringLiteral("in.json")});
+        QVERIFY(import.options);
+        QCOMPARE(import.options->importFlows, QStringLiteral("in.json"));
+        QVERIFY(!import.options->headless);
+        const CommandLineResult exported = parseCommandLine(
+            {QStringLiteral("insights-admin"), QStringLiteral("--export-flows"), QStringLiteral("out.json")});
+        QVERIFY(exported.options);
+        QCOMPARE(exported.options->exportFlows, QStringLiteral("out.json"));
+        const CommandLineResult plain = parseCommandLine({QStringLiteral("insights-admin")});
+        QVERIFY(plain.options->needsWindow());
+    }
+
     void badArgumentsFailWithMessage_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -69,6 +91,11 @@ private slots:
         QTest::addRow("missing value")
             << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("data-dir");
         QTest::addRow("positional") << QStringList{QStringLiteral("stray")} << QStringLiteral("stray");
+        QTest::addRow("import without a file")
+            << QStringList{QStringLiteral("--import-flows")} << QStringLiteral("import-flows");
+        QTest::addRow("two commands")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--sign-in")}
+            << QStringLiteral("exclude each other");
     }
 
     void badArgumentsFailWithMessage()
@@ -91,6 +118,9 @@ private slots:
         QTest::addRow("version") << QByteArrayList{"--version"} << false;
         QTest::addRow("help after lang") << QByteArrayList{"--lang", "ro", "--help"} << false;
         QTest::addRow("sign-in") << QByteArrayList{"--sign-in"} << false;
+        QTest::addRow("headless") << QByteArrayList{"--headless", "--data-dir", "/tmp/x"} << false;
+        QTest::addRow("import") << QByteArrayList{"--import-flows", "flows.json"} << false;
+        QTest::addRow("export") << QByteArrayList{"--export-flows", "flows.json"} << false;
         QTest::addRow("bad argument") << QByteArrayList{"--bogus"} << false;
     }
 
