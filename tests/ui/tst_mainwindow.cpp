@@ -1,6 +1,7 @@
 #include "authsession.h"
 #include "browserbot.h"
 #include "connectionsettings.h"
+#include "connectorstatus.h"
 #include "destinations/destinationcataloguemodel.h"
 #include "embeddedsandbox.h"
 #include "exportdestinations/destinationtileview.h"
@@ -47,6 +48,42 @@ private slots:
                  QStringLiteral("Not signed in"));
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("budgetStatusLabel"))->text(),
                  QStringLiteral("0 / 100 calls in the last 60 s"));
+    }
+
+    void statusBarShowsTheConnector_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("used");
+        QTest::addColumn<QString>("worker");
+        QTest::addColumn<QString>("budget");
+        QTest::addRow("stopped") << int(ConnectorStatus::State::Stopped) << 0 << QStringLiteral("Stopped")
+                                 << QStringLiteral("0 / 100 calls in the last 60 s");
+        QTest::addRow("polling") << int(ConnectorStatus::State::Polling) << 37 << QStringLiteral("Polling")
+                                 << QStringLiteral("37 / 100 calls in the last 60 s");
+        QTest::addRow("held") << int(ConnectorStatus::State::Held) << 100
+                              << QStringLiteral("Held until 14:03:12")
+                              << QStringLiteral("100 / 100 calls in the last 60 s");
+        QTest::addRow("signed out") << int(ConnectorStatus::State::SignedOut) << 3
+                                    << QStringLiteral("Signed out")
+                                    << QStringLiteral("3 / 100 calls in the last 60 s");
+    }
+
+    void statusBarShowsTheConnector()
+    {
+        QFETCH(int, state);
+        QFETCH(int, used);
+        QFETCH(QString, worker);
+        QFETCH(QString, budget);
+        MainWindow window(&m_session, &m_network);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("workerStatusLabel"))->text(),
+                 QStringLiteral("Stopped"));
+        ConnectorStatus status;
+        status.state = ConnectorStatus::State(state);
+        status.callsInWindow = used;
+        status.heldUntil = QDateTime(QDate::currentDate(), QTime(14, 3, 12)).toUTC();
+        window.setConnectorStatus(status);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("workerStatusLabel"))->text(), worker);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("budgetStatusLabel"))->text(), budget);
     }
 
     void navigationSwitchesPanes()

@@ -4,6 +4,7 @@
 #include "authsession.h"
 #include "common/fonts.h"
 #include "common/placeholderpane.h"
+#include "connectorstatus.h"
 #include "exportdestinations/exportdestinationspane.h"
 #include "powerautomate/powerautomatepane.h"
 #include "signin/signindialog.h"
@@ -11,13 +12,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
-
-namespace {
-constexpr int kApiCallLimit = 100; // calls per 60 s per connection (DESIGN section 5)
-}
 
 MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, QWidget *parent)
     : QMainWindow(parent)
@@ -116,9 +114,8 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, QWi
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
     updateConnectionState();
     m_workerLabel->setObjectName(QStringLiteral("workerStatusLabel"));
-    m_workerLabel->setText(tr("Connector stopped"));
+    setConnectorStatus(ConnectorStatus());
     m_budgetLabel->setObjectName(QStringLiteral("budgetStatusLabel"));
-    setBudget(0, kApiCallLimit);
     statusBar()->addWidget(m_connectionLabel);
     statusBar()->addPermanentWidget(m_workerLabel);
     statusBar()->addPermanentWidget(m_budgetLabel);
@@ -147,6 +144,26 @@ void MainWindow::showPane(Pane pane)
 void MainWindow::setBudget(int used, int limit)
 {
     m_budgetLabel->setText(tr("%1 / %2 calls in the last 60 s").arg(used).arg(limit));
+}
+
+void MainWindow::setConnectorStatus(const ConnectorStatus &status)
+{
+    m_workerLabel->setText(status.stateText());
+    QStringList details;
+    if (!status.instanceName.isEmpty())
+        details << tr("Instance: %1").arg(status.instanceName);
+    if (status.lastPollAt.isValid())
+        details << tr("Last poll: %1")
+                       .arg(QLocale().toString(status.lastPollAt.toLocalTime(), QLocale::LongFormat));
+    if (!status.message.isEmpty())
+        details << status.message;
+    m_workerLabel->setToolTip(details.join(u'\n'));
+    setBudget(status.callsInWindow, status.limit);
+    m_budgetLabel->setToolTip(
+        status.windowResetsAt.isValid()
+            ? tr("The oldest call leaves the window at %1.")
+                  .arg(status.windowResetsAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+            : QString());
 }
 
 void MainWindow::signIn()

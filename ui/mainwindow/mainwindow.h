@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class AuthSession;
+struct ConnectorStatus;
 struct ConnectionSettings;
 class ExportDestinationsPane;
 class QLabel;
@@ -37,6 +38,8 @@ public slots:
     void showPane(MainWindow::Pane pane);
     // Opens the sign-in dialog for a new attempt, unless one is already open.
     void signIn();
+    // The connector worker's state and the API budget, in the status bar (Connector::statusChanged).
+    void setConnectorStatus(const ConnectorStatus &status);
 
 signals:
     // The user saved connection settings in the Account pane.
