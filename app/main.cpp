@@ -6,7 +6,11 @@
 #include "appoptions.h"
 #include "authsession.h"
 #include "connectionsettings.h"
+#include "connector.h"
+#include "database.h"
 #include "embeddedsandbox.h"
+#include "flowjson.h"
+#include "flowstore.h"
 #include "headlesssignin.h"
 #include "mainwindow/mainwindow.h"
 #include "secretstore.h"
@@ -18,11 +22,15 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QSocketNotifier>
 #include <QTimer>
 #include <QWindow>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -55,6 +63,89 @@ protected:
         return false;
     }
 };
+
+// SIGTERM and SIGINT end the event loop cleanly (--headless): the handler only writes a byte to a socket
+// pair, and a QSocketNotifier on the other end quits the application on the main thread.
+int g_signalSockets[2] = {-1, -1};
+
+void handleTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalSockets[0], &byte, 1);
+}
+
+bool quitOnTerminationSignals(QObject *owner)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalSockets) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalSockets[1], QSocketNotifier::Read, owner);
+    QObject::connect(notifier, &QSocketNotifier::activated, owner, [] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(g_signalSockets[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = handleTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+// --import-flows FILE / --export-flows FILE: the flows JSON format (FLOWS-FORMAT.md), on the app database.
+int runFlowsCommand(const AppOptions &options)
+{
+    Database db;
+    if (!db.open(options.dataDir, QStringLiteral("cli"))) {
+        print(stderr, db.errorString() + u'\n');
+        return 1;
+    }
+    FlowStore store(db);
+    if (!options.importFlows.isEmpty()) {
+        const FlowJson::Result result = FlowJson::readFile(options.importFlows);
+        if (!result.ok()) {
+            print(stderr, QCoreApplication::translate("CommandLine", "%1 cannot be imported:\n")
+                                  .arg(QDir::toNativeSeparators(options.importFlows)) +
+                              result.errors.join(u'\n') + u'\n');
+            return 2;
+        }
+        const QList<qint64> ids = store.insertAll(result.flows);
+        if (ids.size() != result.flows.size()) {
+            print(stderr, db.errorString() + u'\n');
+            return 1;
+        }
+        print(stdout, QCoreApplication::translate("CommandLine", "Imported %n flow(s) from %1.\n", nullptr,
+                                                  int(ids.size()))
+                          .arg(QDir::toNativeSeparators(options.importFlows)));
+        return 0;
+    }
+    const QList<Flow> flows = store.list();
+    if (!db.errorString().isEmpty()) {
+        print(stderr, db.errorString() + u'\n');
+        return 1;
+    }
+    QString error;
+    if (!FlowJson::writeFile(options.exportFlows, flows, &error)) {
+        print(stderr, error + u'\n');
+        return 1;
+    }
+    print(stdout, QCoreApplication::translate("CommandLine", "Exported %n flow(s) to %1.\n", nullptr,
+                                              int(flows.size()))
+                      .arg(QDir::toNativeSeparators(options.exportFlows)));
+    return 0;
+}
+
+// What the connector worker watches: the connection's API, and the instance named in the settings (else the
+// first one the account sees).
+ConnectorConfig connectorConfig(const AppOptions &options, const QSettings &settings,
+                                const ConnectionSettings &connection, const EmbeddedSandbox *sandbox)
+{
+    ConnectorConfig config;
+    config.dataDir = options.dataDir;
+    config.apiBase = connection.apiBase;
+    config.subscriptionKey = sandbox ? sandbox->subscriptionKey() : options.subscriptionKey;
+    config.instanceId = settings.value(QStringLiteral("instanceId")).toString();
+    return config;
+}
 
 // The saved connection with the command line's overrides on top.
 ConnectionSettings tenantConnection(const QSettings &settings, const AppOptions &options)
@@ -114,6 +205,9 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (!options.importFlows.isEmpty() || !options.exportFlows.isEmpty())
+        return runFlowsCommand(options);
+
     // The connection: a tenant when one is configured, else the embedded sandbox.
     QSettings settings(QDir(options.dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     settings.beginGroup(QLatin1String(kConnectionGroup));
@@ -166,7 +260,53 @@ int main(int argc, char *argv[])
     std::unique_ptr<HeadlessSignIn> headless;
     std::unique_ptr<MainWindow> window;
     FirstPaintProbe probe;
-    if (options.signIn) {
+    // The connector worker runs on its own thread while the session is signed in (the window and
+    // --headless alike); it is gone (thread joined) before the sandbox and the session.
+    std::unique_ptr<Connector> connector;
+    if (!options.signIn) {
+        connector = std::make_unique<Connector>();
+        connector->followSession(&session, connectorConfig(options, settings, connection, sandbox.get()));
+    }
+    std::unique_ptr<HeadlessSignIn> interactiveSignIn; // --headless without a remembered sign-in
+    const auto signInInteractively = [&] {
+        if (interactiveSignIn)
+            return;
+        interactiveSignIn = std::make_unique<HeadlessSignIn>(&network, &session);
+        interactiveSignIn->flow()->setBrowser([](const QUrl &url) { return SystemBrowser::open(url); });
+        interactiveSignIn->setPrinter([](const QString &line) { print(stderr, line + u'\n'); });
+        QObject::connect(interactiveSignIn.get(), &HeadlessSignIn::finished, app.get(), [&](int exitCode) {
+            if (exitCode != 0)
+                return QCoreApplication::exit(exitCode);
+            if (tenant)
+                saveConnection(connection);
+        });
+        interactiveSignIn->start();
+    };
+    if (options.headless) {
+        if (!quitOnTerminationSignals(app.get()))
+            print(stderr, QStringLiteral("insights-admin: SIGTERM and SIGINT cannot be watched.\n"));
+        // stdout carries one JSON line per firing and nothing else; diagnostics go to stderr.
+        QObject::connect(connector.get(), &Connector::firingsRecorded, app.get(),
+                         [](const QList<Firing> &firings) {
+                             for (const Firing &firing : firings)
+                                 std::fwrite(firing.toJsonLine().constData(), 1,
+                                             size_t(firing.toJsonLine().size()), stdout);
+                             std::fflush(stdout);
+                         });
+        QObject::connect(
+            connector.get(), &Connector::statusChanged, app.get(),
+            [last = ConnectorStatus::State::Stopped](const ConnectorStatus &status) mutable {
+                if (status.state == last)
+                    return;
+                last = status.state;
+                print(stderr,
+                      QCoreApplication::translate("CommandLine", "Connector: %1\n").arg(status.stateText()));
+            });
+        QObject::connect(&session, &AuthSession::stateChanged, app.get(), [&](AuthSession::State state) {
+            if (state == AuthSession::State::SignedOut || state == AuthSession::State::Expired)
+                signInInteractively();
+        });
+    } else if (options.signIn) {
         headless = std::make_unique<HeadlessSignIn>(&network, &session);
         headless->flow()->setBrowser([](const QUrl &url) { return SystemBrowser::open(url); });
         headless->setPrinter([](const QString &line) { print(stderr, line + u'\n'); });
@@ -182,14 +322,19 @@ int main(int argc, char *argv[])
             window->winId(); // creates the QWindow so the probe can watch it before it is shown
             window->windowHandle()->installEventFilter(&probe);
         }
+        QObject::connect(connector.get(), &Connector::statusChanged, window.get(),
+                         &MainWindow::setConnectorStatus);
         window->show();
     }
     SecretStoreProbe::probe(app.get(), [&](SecretStore *secrets) {
         session.setSecretStore(secrets);
-        if (headless)
+        if (headless) {
             headless->start();
-        else if (session.state() == AuthSession::State::SignedOut)
+        } else if (session.state() == AuthSession::State::SignedOut) {
             session.restore();
+            if (options.headless && session.state() == AuthSession::State::SignedOut)
+                signInInteractively(); // nothing to restore
+        }
     });
     return QCoreApplication::exec();
 }
