@@ -1096,4 +1096,105 @@
         <translation>Se declanșează când sarcinile de mapare, potrivire și îmbinare ale unei reîmprospătări s-au încheiat toate.</translation>
     </message>
 </context>
+<context>
+    <name>TriggerLogExporter</name>
+    <message>
+        <source>An export is already running.</source>
+        <translation>Un export este deja în curs.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Nu se poate scrie %1: %2</translation>
+    </message>
+    <message>
+        <source>Writing the export failed: %1</source>
+        <translation>Scrierea exportului a eșuat: %1</translation>
+    </message>
+    <message>
+        <source>Saving the export failed: %1</source>
+        <translation>Salvarea exportului a eșuat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerLogModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 · caught up</source>
+        <translation>%1 · recuperat</translation>
+    </message>
+    <message>
+        <source>%1 · test</source>
+        <translation>%1 · test</translation>
+    </message>
+    <message>
+        <source>Detected %1</source>
+        <translation>Detectat %1</translation>
+    </message>
+    <message>
+        <source>Occurred %1</source>
+        <translation>Produs %1</translation>
+    </message>
+    <message>
+        <source>Found by catch-up after the connector was away</source>
+        <translation>Găsit la recuperare, după ce conectorul a fost oprit</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Declanșator</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <source>Value / threshold</source>
+        <translation>Valoare / prag</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pași</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stare</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerLogRecord</name>
+    <message>
+        <source>Pending</source>
+        <translation>În așteptare</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>În curs</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Se reîncearcă</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Reușit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Eșuat</translation>
+    </message>
+    <message>
+        <source>No steps</source>
+        <translation>Fără pași</translation>
+    </message>
+</context>
 </TS>
