@@ -446,6 +446,33 @@
     </message>
 </context>
 <context>
+    <name>EmailStep</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid email address.</source>
+        <translation>„%1” nu este o adresă de e-mail validă.</translation>
+    </message>
+    <message>
+        <source>No sender address is set up for email (the &quot;from&quot; of the SMTP server).</source>
+        <translation>Nu este configurată o adresă de expeditor pentru e-mail („from” al serverului SMTP).</translation>
+    </message>
+    <message>
+        <source>The sender &quot;%1&quot; is not a valid email address.</source>
+        <translation>Expeditorul „%1” nu este o adresă de e-mail validă.</translation>
+    </message>
+    <message>
+        <source>The email has no recipient.</source>
+        <translation>E-mailul nu are niciun destinatar.</translation>
+    </message>
+    <message>
+        <source>No SMTP server is set up for sending email.</source>
+        <translation>Nu este configurat niciun server SMTP pentru trimiterea e-mailurilor.</translation>
+    </message>
+    <message>
+        <source>Email cannot be sent: no worker for SMTP.</source>
+        <translation>E-mailul nu poate fi trimis: nu există niciun fir de lucru pentru SMTP.</translation>
+    </message>
+</context>
+<context>
     <name>EndpointDiscovery</name>
     <message>
         <source>The authority does not publish its sign-in endpoints. Set the authorize URL and the token URL in the connection settings.</source>
@@ -645,6 +672,37 @@
     </message>
 </context>
 <context>
+    <name>GetItemsStep</name>
+    <message>
+        <source>Get items needs a Customer Insights connection; none is set up.</source>
+        <translation>Obținerea elementelor necesită o conexiune Customer Insights; nu este configurată niciuna.</translation>
+    </message>
+    <message>
+        <source>The step names no entity to get items from.</source>
+        <translation>Pasul nu numește nicio entitate din care să obțină elemente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %1 failed after %n row(s): %2</source>
+        <translation>
+            <numerusform>Citirea %1 a eșuat după %n rând: %2</numerusform>
+            <numerusform>Citirea %1 a eșuat după %n rânduri: %2</numerusform>
+            <numerusform>Citirea %1 a eșuat după %n de rânduri: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer Insights sent rows of %1 in an unexpected shape: %2</source>
+        <translation>Customer Insights a trimis rânduri din %1 într-o formă neașteptată: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n row(s) of %1 in %2 page(s).</source>
+        <translation>
+            <numerusform>S-a citit %n rând din %1 în %2 pagini.</numerusform>
+            <numerusform>S-au citit %n rânduri din %1 în %2 pagini.</numerusform>
+            <numerusform>S-au citit %n de rânduri din %1 în %2 pagini.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessSignIn</name>
     <message>
         <source>Sign in in your browser. If it did not open, open this link: %1</source>
@@ -661,6 +719,48 @@
     <message>
         <source>Details: %1</source>
         <translation>Detalii: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpCallStep</name>
+    <message>
+        <source>Unsupported HTTP method &quot;%1&quot;.</source>
+        <translation>Metoda HTTP „%1” nu este acceptată.</translation>
+    </message>
+    <message>
+        <source>The URL of the step is not an http or https URL.</source>
+        <translation>URL-ul pasului nu este un URL http sau https.</translation>
+    </message>
+</context>
+<context>
+    <name>HttpStepAction</name>
+    <message>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>Niciun răspuns de la %1 în %2 s.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>%1 nu a putut fi contactat: %2</translation>
+    </message>
+    <message>
+        <source>Accepted by %1 (HTTP %2).</source>
+        <translation>Acceptat de %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Throttled by %1 (HTTP 429).</source>
+        <translation>Limitat de %1 (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Server error from %1 (HTTP %2)%3</source>
+        <translation>Eroare de server de la %1 (HTTP %2)%3</translation>
+    </message>
+    <message>
+        <source>Redirect from %1 (HTTP %2) not followed.</source>
+        <translation>Redirecționarea de la %1 (HTTP %2) nu a fost urmată.</translation>
+    </message>
+    <message>
+        <source>Refused by %1 (HTTP %2)%3</source>
+        <translation>Refuzat de %1 (HTTP %2)%3</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1080,64 @@
     </message>
 </context>
 <context>
+    <name>SmtpResult</name>
+    <message>
+        <source>Sent (%1).</source>
+        <translation>Trimis (%1).</translation>
+    </message>
+    <message>
+        <source>Could not reach the SMTP server: %1</source>
+        <translation>Serverul SMTP nu a putut fi contactat: %1</translation>
+    </message>
+    <message>
+        <source>The SMTP server did not answer in time.</source>
+        <translation>Serverul SMTP nu a răspuns la timp.</translation>
+    </message>
+    <message>
+        <source>No secure connection to the SMTP server: %1</source>
+        <translation>Nicio conexiune securizată cu serverul SMTP: %1</translation>
+    </message>
+    <message>
+        <source>SMTP authentication failed (%1). Check the user and the password.</source>
+        <translation>Autentificarea SMTP a eșuat (%1). Verificați utilizatorul și parola.</translation>
+    </message>
+    <message>
+        <source>sender refused by the SMTP server (%1).</source>
+        <translation>expeditor refuzat de serverul SMTP (%1).</translation>
+    </message>
+    <message>
+        <source>recipient refused: %1 (%2)</source>
+        <translation>destinatar refuzat: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>message refused by the SMTP server (%1).</source>
+        <translation>mesaj refuzat de serverul SMTP (%1).</translation>
+    </message>
+    <message>
+        <source>SMTP error: %1</source>
+        <translation>Eroare SMTP: %1</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>Trimiterea a fost anulată.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSettings</name>
+    <message>
+        <source>The SMTP port in the secret store entry is not a port number.</source>
+        <translation>Portul SMTP din intrarea depozitului de secrete nu este un număr de port.</translation>
+    </message>
+    <message>
+        <source>The SMTP security in the secret store entry must be none, starttls or smtps.</source>
+        <translation>Securitatea SMTP din intrarea depozitului de secrete trebuie să fie none, starttls sau smtps.</translation>
+    </message>
+    <message>
+        <source>The SMTP authentication in the secret store entry must be auto, plain or login.</source>
+        <translation>Autentificarea SMTP din intrarea depozitului de secrete trebuie să fie auto, plain sau login.</translation>
+    </message>
+</context>
+<context>
     <name>Step</name>
     <message>
         <source>Post a message to a Teams channel</source>
@@ -1012,6 +1170,99 @@
     <message>
         <source>Reads rows of an entity of the instance for the following steps.</source>
         <translation>Citește rânduri dintr-o entitate a instanței pentru pașii următori.</translation>
+    </message>
+</context>
+<context>
+    <name>StepRunner</name>
+    <message>
+        <source>Sample</source>
+        <translation>Exemplu</translation>
+    </message>
+    <message>
+        <source>Not run: the flow was deleted before this step ran.</source>
+        <translation>Nerulat: fluxul a fost șters înainte ca acest pas să ruleze.</translation>
+    </message>
+    <message>
+        <source>Not run: an earlier step failed.</source>
+        <translation>Nerulat: un pas anterior a eșuat.</translation>
+    </message>
+    <message>
+        <source>Interrupted: the app stopped during this attempt. It is tried again.</source>
+        <translation>Întrerupt: aplicația s-a oprit în timpul acestei încercări. Se încearcă din nou.</translation>
+    </message>
+    <message>
+        <source>The step uses unknown placeholders: %1. Fix them in the flow editor.</source>
+        <translation>Pasul folosește substituenți necunoscuți: %1. Corectați-i în editorul de fluxuri.</translation>
+    </message>
+    <message>
+        <source>No secret store is available for the step&apos;s secrets.</source>
+        <translation>Nu este disponibil niciun depozit de secrete pentru secretele pasului.</translation>
+    </message>
+    <message>
+        <source>The secret store has no entry &quot;%1&quot;. Create it, or pick another one in the flow editor.</source>
+        <translation>Depozitul de secrete nu are intrarea „%1”. Creați-o sau alegeți alta în editorul de fluxuri.</translation>
+    </message>
+    <message>
+        <source>The secret store entry &quot;%1&quot; could not be read: %2</source>
+        <translation>Intrarea „%1” din depozitul de secrete nu a putut fi citită: %2</translation>
+    </message>
+    <message>
+        <source>Not run: step %1 failed.</source>
+        <translation>Nerulat: pasul %1 a eșuat.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsStep</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>valoare %1</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Declanșator</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valoare</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Prag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>The secret store entry &quot;%1&quot; does not hold a webhook URL.</source>
+        <translation>Intrarea „%1” din depozitul de secrete nu conține un URL de webhook.</translation>
+    </message>
+    <message>
+        <source>the Teams channel</source>
+        <translation>canalul Teams</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEngine</name>
+    <message>
+        <source>(no items)</source>
+        <translation>(niciun element)</translation>
     </message>
 </context>
 <context>

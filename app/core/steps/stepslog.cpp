@@ -1,0 +1,3 @@
+#include "stepslog.h"
+
+Q_LOGGING_CATEGORY(lcSteps, "insights.steps")
