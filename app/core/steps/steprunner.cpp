@@ -476,7 +476,7 @@ void StepRunner::complete(const std::shared_ptr<Job> &job)
         job->running = false;
         --m_running;
     }
-    qCInfo(lcSteps) << "firing" << job->firing.id << (job->allSucceeded ? "completed" : "failed");
+    qCDebug(lcSteps) << "firing" << job->firing.id << (job->allSucceeded ? "completed" : "failed");
     emit firingCompleted(job->firing.id, job->allSucceeded);
     QMetaObject::invokeMethod(this, &StepRunner::pump, Qt::QueuedConnection);
 }
