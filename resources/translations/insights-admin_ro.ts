@@ -1348,6 +1348,117 @@
     </message>
 </context>
 <context>
+    <name>TriggerLogDetails</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Reușit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Eșuat</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>În curs</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>În așteptare</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Select a firing to see its payload and the outcome of each step.</source>
+        <translation>Selectați o declanșare pentru a vedea datele ei și rezultatul fiecărui pas.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiază</translation>
+    </message>
+    <message>
+        <source>Firing details</source>
+        <translation>Detaliile declanșării</translation>
+    </message>
+    <message>
+        <source>Occurred:</source>
+        <translation>Produs:</translation>
+    </message>
+    <message>
+        <source>Detected:</source>
+        <translation>Detectat:</translation>
+    </message>
+    <message>
+        <source>Caught up:</source>
+        <translation>Recuperat:</translation>
+    </message>
+    <message>
+        <source>Firing id:</source>
+        <translation>ID declanșare:</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Copy the payload</source>
+        <translation>Copiază datele</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pași</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Necunoscut</translation>
+    </message>
+    <message>
+        <source>Yes — found by catch-up after the connector was away</source>
+        <translation>Da — găsit la recuperare, după ce conectorul a fost oprit</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>This flow has no steps.</source>
+        <translation>Acest flux nu are pași.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Pasul %1</translation>
+    </message>
+    <message>
+        <source>Attempt %1</source>
+        <translation>Încercarea %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>început %1</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>a durat %1</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nepornit</translation>
+    </message>
+</context>
+<context>
     <name>TriggerLogExporter</name>
     <message>
         <source>An export is already running.</source>
@@ -1422,6 +1533,304 @@
     </message>
 </context>
 <context>
+    <name>TriggerLogNotifier</name>
+    <message>
+        <source>A step failed</source>
+        <translation>Un pas a eșuat</translation>
+    </message>
+    <message>
+        <source>Step %1 of “%2” failed</source>
+        <translation>Pasul %1 din „%2” a eșuat</translation>
+    </message>
+    <message>
+        <source>Open the trigger log for the details.</source>
+        <translation>Deschideți jurnalul declanșatoarelor pentru detalii.</translation>
+    </message>
+    <message>
+        <source>Steps are failing</source>
+        <translation>Pașii eșuează</translation>
+    </message>
+    <message>
+        <source>1 step failed in the last minute. Open the trigger log for the details.</source>
+        <translation>Un pas a eșuat în ultimul minut. Deschideți jurnalul declanșatoarelor pentru detalii.</translation>
+    </message>
+    <message>
+        <source>%1 steps failed in the last minute. Open the trigger log for the details.</source>
+        <translation>%1 pași au eșuat în ultimul minut. Deschideți jurnalul declanșatoarelor pentru detalii.</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerLogPane</name>
+    <message>
+        <source>Trigger log</source>
+        <translation>Jurnalul declanșatoarelor</translation>
+    </message>
+    <message>
+        <source>Exported 1 firing to %1.</source>
+        <translation>S-a exportat o declanșare în %1.</translation>
+    </message>
+    <message>
+        <source>Exported %1 firings to %2.</source>
+        <translation>S-au exportat %1 declanșări în %2.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export anulat.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export the filtered view</source>
+        <translation>Exportă vizualizarea filtrată</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exportă ca CSV…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Exportă ca JSON…</translation>
+    </message>
+    <message>
+        <source>Resubmit…</source>
+        <translation>Retrimite…</translation>
+    </message>
+    <message>
+        <source>Resubmit the selected firing</source>
+        <translation>Retrimite declanșarea selectată</translation>
+    </message>
+    <message>
+        <source>Run the steps of the selected firing again</source>
+        <translation>Rulează din nou pașii declanșării selectate</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Declanșator</translation>
+    </message>
+    <message>
+        <source>All triggers</source>
+        <translation>Toți declanșatorii</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stare</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Orice stare</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Eșuat</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>În curs</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Reușit</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Interval de timp</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Oricând</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Ultima oră</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Ultimele 24 de ore</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimele 7 zile</translation>
+    </message>
+    <message>
+        <source>Last 28 days</source>
+        <translation>Ultimele 28 de zile</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personalizat…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De la</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Până la</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Căutare</translation>
+    </message>
+    <message>
+        <source>Search subject, payload and errors</source>
+        <translation>Căutați în subiect, date și erori</translation>
+    </message>
+    <message>
+        <source>Firings</source>
+        <translation>Declanșări</translation>
+    </message>
+    <message>
+        <source>Value / threshold</source>
+        <translation>Valoare / prag</translation>
+    </message>
+    <message>
+        <source>No firings yet</source>
+        <translation>Nicio declanșare încă</translation>
+    </message>
+    <message>
+        <source>No firings yet — flows fire when their trigger happens in your instance.</source>
+        <translation>Nicio declanșare încă — fluxurile se declanșează când declanșatorul lor are loc în instanța dvs.</translation>
+    </message>
+    <message>
+        <source>No firings match the filter.</source>
+        <translation>Nicio declanșare nu corespunde filtrului.</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Șterge filtrul</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progresul exportului</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Anulează exportul</translation>
+    </message>
+    <message>
+        <source>Keep firings for</source>
+        <translation>Păstrează declanșările</translation>
+    </message>
+    <message>
+        <source>Keep firings for (days)</source>
+        <translation>Păstrează declanșările (zile)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> zile</translation>
+    </message>
+    <message>
+        <source>Clear log…</source>
+        <translation>Golește jurnalul…</translation>
+    </message>
+    <message>
+        <source>Clear the trigger log</source>
+        <translation>Golește jurnalul declanșatoarelor</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (șters)</translation>
+    </message>
+    <message>
+        <source>All flows</source>
+        <translation>Toate fluxurile</translation>
+    </message>
+    <message>
+        <source>1 firing shown</source>
+        <translation>O declanșare afișată</translation>
+    </message>
+    <message>
+        <source>%1 firings shown</source>
+        <translation>%1 declanșări afișate</translation>
+    </message>
+    <message>
+        <source>only the newest %1 are loaded; choose a time range to see older ones</source>
+        <translation>doar cele mai noi %1 sunt încărcate; alegeți un interval de timp pentru a le vedea pe cele mai vechi</translation>
+    </message>
+    <message>
+        <source>Export the trigger log as CSV</source>
+        <translation>Exportă jurnalul declanșatoarelor ca CSV</translation>
+    </message>
+    <message>
+        <source>Export the trigger log as JSON</source>
+        <translation>Exportă jurnalul declanșatoarelor ca JSON</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fișiere CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fișiere JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Se exportă…</translation>
+    </message>
+    <message>
+        <source>Removed 1 firing older than the retention period.</source>
+        <translation>S-a eliminat o declanșare mai veche decât perioada de păstrare.</translation>
+    </message>
+    <message>
+        <source>Removed %1 firings older than the retention period.</source>
+        <translation>S-au eliminat %1 declanșări mai vechi decât perioada de păstrare.</translation>
+    </message>
+    <message>
+        <source>Resubmit firing</source>
+        <translation>Retrimite declanșarea</translation>
+    </message>
+    <message>
+        <source>Run the steps of “%1” again for this firing?</source>
+        <translation>Rulați din nou pașii din „%1” pentru această declanșare?</translation>
+    </message>
+    <message>
+        <source>Side effects repeat: Teams messages are posted again, emails are sent again and HTTP endpoints are called again.</source>
+        <translation>Efectele se repetă: mesajele Teams sunt postate din nou, e-mailurile sunt trimise din nou și punctele finale HTTP sunt apelate din nou.</translation>
+    </message>
+    <message>
+        <source>Resubmit all steps</source>
+        <translation>Retrimite toți pașii</translation>
+    </message>
+    <message>
+        <source>Resubmit failed steps only</source>
+        <translation>Retrimite doar pașii eșuați</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
+    </message>
+    <message>
+        <source>Resubmitted.</source>
+        <translation>Retrimis.</translation>
+    </message>
+    <message>
+        <source>Delete every firing and its step runs from this computer?</source>
+        <translation>Ștergeți toate declanșările și rulările pașilor lor de pe acest computer?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Flows keep running; new firings appear as they happen.</source>
+        <translation>Acțiunea nu poate fi anulată. Fluxurile continuă să ruleze; declanșările noi apar pe măsură ce au loc.</translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation>Golește jurnalul</translation>
+    </message>
+    <message>
+        <source>Cleared 1 firing.</source>
+        <translation>S-a șters o declanșare.</translation>
+    </message>
+    <message>
+        <source>Cleared %1 firings.</source>
+        <translation>S-au șters %1 declanșări.</translation>
+    </message>
+</context>
+<context>
     <name>TriggerLogRecord</name>
     <message>
         <source>Pending</source>
@@ -1446,6 +1855,17 @@
     <message>
         <source>No steps</source>
         <translation>Fără pași</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerLogView</name>
+    <message>
+        <source>↑ 1 new firing</source>
+        <translation>↑ o declanșare nouă</translation>
+    </message>
+    <message>
+        <source>↑ %1 new firings</source>
+        <translation>↑ %1 declanșări noi</translation>
     </message>
 </context>
 </TS>

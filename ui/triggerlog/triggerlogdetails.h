@@ -1,0 +1,48 @@
+#pragma once
+
+#include "triggerlog/triggerlogrecord.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
+
+// The detail pane of the trigger log: the selected firing's timestamps (occurred, detected, caught up), its
+// payload as pretty JSON with Copy, and each step with every attempt: outcome, HTTP status, times and the
+// request/response summary or error the step runner recorded (secrets already redacted by the runner).
+class TriggerLogDetails : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TriggerLogDetails(QWidget *parent = nullptr);
+
+    // `stepNames` names the flow's steps ("Post a message to a Teams channel", ...), empty when unknown;
+    // `stepCount` is -1 when the flow is unknown.
+    void showFiring(const TriggerLogRecord &record, const QList<StepRun> &runs, const QStringList &stepNames,
+                    int stepCount);
+    void clear();
+    QString firingId() const { return m_firingId; }
+
+    QString payloadText() const;
+    QString stepsText() const; // the steps section as plain text
+
+public slots:
+    void copyPayload();
+
+private:
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    QLabel *m_title;
+    QLabel *m_occurred;
+    QLabel *m_detected;
+    QLabel *m_caughtUp;
+    QLabel *m_firingIdLabel;
+    QPlainTextEdit *m_payload;
+    QPushButton *m_copyButton;
+    QTextBrowser *m_steps;
+    QString m_firingId;
+};
