@@ -142,7 +142,10 @@ ConnectorConfig connectorConfig(const AppOptions &options, const QSettings &sett
     ConnectorConfig config;
     config.dataDir = options.dataDir;
     config.apiBase = connection.apiBase;
-    config.subscriptionKey = sandbox ? sandbox->subscriptionKey() : options.subscriptionKey;
+    config.subscriptionKey = sandbox ? sandbox->subscriptionKey()
+                             : !options.subscriptionKey.isEmpty()
+                                 ? options.subscriptionKey
+                                 : settings.value(QStringLiteral("subscriptionKey")).toString();
     config.instanceId = settings.value(QStringLiteral("instanceId")).toString();
     return config;
 }
