@@ -173,7 +173,7 @@
         <translation>dir</translation>
     </message>
     <message>
-        <source>Use the language &lt;code&gt; (en, ro) instead of the system's.</source>
+        <source>Use the language &lt;code&gt; (en, ro) instead of the system&apos;s.</source>
         <translation>Folosește limba &lt;code&gt; (en, ro) în locul celei a sistemului.</translation>
     </message>
     <message>
@@ -181,7 +181,7 @@
         <translation>cod</translation>
     </message>
     <message>
-        <source>Run '%1 --help' for the options.</source>
+        <source>Run &apos;%1 --help&apos; for the options.</source>
         <translation>Rulați „%1 --help” pentru a vedea opțiunile.</translation>
     </message>
     <message>
@@ -189,7 +189,7 @@
         <translation>Argument neașteptat: %1</translation>
     </message>
     <message>
-        <source>The language "%1" is not available; using %2.
+        <source>The language &quot;%1&quot; is not available; using %2.
 </source>
         <translation>Limba „%1” nu este disponibilă; se folosește %2.
 </translation>
@@ -209,7 +209,7 @@
         <translation>url</translation>
     </message>
     <message>
-        <source>The public client's id.</source>
+        <source>The public client&apos;s id.</source>
         <translation>ID-ul clientului public.</translation>
     </message>
     <message>
@@ -242,6 +242,62 @@
         <source>The connection settings cannot be used:
 </source>
         <translation>Setările conexiunii nu pot fi folosite:
+</translation>
+    </message>
+    <message>
+        <source>Run the connector without a window: one JSON line per firing on stdout, diagnostics on stderr, until SIGTERM or SIGINT.</source>
+        <translation>Rulează conectorul fără fereastră: o linie JSON pe declanșare la stdout, diagnostice la stderr, până la SIGTERM sau SIGINT.</translation>
+    </message>
+    <message>
+        <source>Add the flows of the flows JSON &lt;file&gt;, then exit.</source>
+        <translation>Adaugă fluxurile din fișierul JSON de fluxuri &lt;file&gt;, apoi iese.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fișier</translation>
+    </message>
+    <message>
+        <source>Write every flow to the flows JSON &lt;file&gt;, then exit.</source>
+        <translation>Scrie toate fluxurile în fișierul JSON de fluxuri &lt;file&gt;, apoi iese.</translation>
+    </message>
+    <message>
+        <source>--sign-in, --headless, --import-flows and --export-flows exclude each other: give one.</source>
+        <translation>--sign-in, --headless, --import-flows și --export-flows se exclud reciproc: dați doar una.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported:
+</source>
+        <translation>%1 nu poate fi importat:
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n flow(s) from %1.
+</source>
+        <translation>
+            <numerusform>A fost importat %n flux din %1.
+</numerusform>
+            <numerusform>Au fost importate %n fluxuri din %1.
+</numerusform>
+            <numerusform>Au fost importate %n de fluxuri din %1.
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n flow(s) to %1.
+</source>
+        <translation>
+            <numerusform>A fost exportat %n flux în %1.
+</numerusform>
+            <numerusform>Au fost exportate %n fluxuri în %1.
+</numerusform>
+            <numerusform>Au fost exportate %n de fluxuri în %1.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connector: %1
+</source>
+        <translation>Conector: %1
 </translation>
     </message>
 </context>
@@ -310,6 +366,79 @@
     <message>
         <source>API base URL</source>
         <translation>URL-ul de bază al API-ului</translation>
+    </message>
+</context>
+<context>
+    <name>Connector</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nu sunteți autentificat.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorStatus</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Oprit</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Pornește</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>Interoghează</translation>
+    </message>
+    <message>
+        <source>Held until %1</source>
+        <translation>În așteptare până la %1</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Deconectat</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Eroare</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Eroare: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 calls in the last %3 s</source>
+        <translation>%1 / %2 apeluri în ultimele %3 s</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorWorker</name>
+    <message>
+        <source>Customer Insights sent an unexpected list of instances.</source>
+        <translation>Customer Insights a trimis o listă de instanțe neașteptată.</translation>
+    </message>
+    <message>
+        <source>This account has no Customer Insights instance.</source>
+        <translation>Acest cont nu are nicio instanță Customer Insights.</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of data sources.</source>
+        <translation>Customer Insights a trimis o listă de surse de date neașteptată.</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of jobs.</source>
+        <translation>Customer Insights a trimis o listă de joburi neașteptată.</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of segments.</source>
+        <translation>Customer Insights a trimis o listă de segmente neașteptată.</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of measures.</source>
+        <translation>Customer Insights a trimis o listă de măsuri neașteptată.</translation>
+    </message>
+    <message>
+        <source>The trigger log cannot be written: %1</source>
+        <translation>Jurnalul declanșatoarelor nu poate fi scris: %1</translation>
     </message>
 </context>
 <context>
@@ -414,11 +543,11 @@
         <translation>Catalogul de destinații %1 nu este JSON valid (la poziția %2: %3).</translation>
     </message>
     <message>
-        <source>The destination catalogue %1 has no "destinations" list.</source>
+        <source>The destination catalogue %1 has no &quot;destinations&quot; list.</source>
         <translation>Catalogul de destinații %1 nu are o listă „destinations”.</translation>
     </message>
     <message>
-        <source>Destination %1 in the catalogue has a missing or invalid "%2".</source>
+        <source>Destination %1 in the catalogue has a missing or invalid &quot;%2&quot;.</source>
         <translation>Destinația %1 din catalog are câmpul „%2” lipsă sau nevalid.</translation>
     </message>
     <message>
@@ -487,7 +616,7 @@
         <translation>Autoritatea nu și-a descris punctele de autentificare. Verificați URL-ul autorității sau setați URL-ul de autorizare și URL-ul de token.</translation>
     </message>
     <message>
-        <source>The authority's description of its sign-in endpoints cannot be used. Set the authorize URL and the token URL in the connection settings.</source>
+        <source>The authority&apos;s description of its sign-in endpoints cannot be used. Set the authorize URL and the token URL in the connection settings.</source>
         <translation>Descrierea punctelor de autentificare ale autorității nu poate fi folosită. Setați URL-ul de autorizare și URL-ul de token în setările conexiunii.</translation>
     </message>
 </context>
@@ -541,7 +670,7 @@
 <context>
     <name>FiringLog</name>
     <message>
-        <source>A firing of the flow "%1" has no id; nothing was recorded.</source>
+        <source>A firing of the flow &quot;%1&quot; has no id; nothing was recorded.</source>
         <translation>O declanșare a fluxului „%1” nu are identificator; nu s-a înregistrat nimic.</translation>
     </message>
 </context>
@@ -572,7 +701,7 @@
         <translation>este necesar un număr</translation>
     </message>
     <message>
-        <source>the name of a secret store entry is required (letters, digits, ".", "_", "-", "@"; at most 128), never the secret itself</source>
+        <source>the name of a secret store entry is required (letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot;, &quot;@&quot;; at most 128), never the secret itself</source>
         <translation>este necesar numele unei intrări din depozitul de secrete (litere, cifre, „.”, „_”, „-”, „@”; cel mult 128), niciodată secretul însuși</translation>
     </message>
     <message>
@@ -608,7 +737,7 @@
         <translation>este necesar un număr întreg de la 1 la %1</translation>
     </message>
     <message>
-        <source>unknown trigger type "%1" (known: %2)</source>
+        <source>unknown trigger type &quot;%1&quot; (known: %2)</source>
         <translation>tip de declanșator necunoscut „%1” (cunoscute: %2)</translation>
     </message>
     <message>
@@ -620,7 +749,7 @@
         <translation>este necesar un număr de membri (0 sau mai mult)</translation>
     </message>
     <message>
-        <source>unknown step type "%1" (known: %2)</source>
+        <source>unknown step type &quot;%1&quot; (known: %2)</source>
         <translation>tip de pas necunoscut „%1” (cunoscute: %2)</translation>
     </message>
     <message>
@@ -640,8 +769,8 @@
         <translation>JSON nevalid la poziția %1: %2</translation>
     </message>
     <message>
-        <source>the document must be a JSON object {"version": %1, "flows": [...]}</source>
-        <translation>documentul trebuie să fie un obiect JSON {"version": %1, "flows": [...]}</translation>
+        <source>the document must be a JSON object {&quot;version&quot;: %1, &quot;flows&quot;: [...]}</source>
+        <translation>documentul trebuie să fie un obiect JSON {&quot;version&quot;: %1, &quot;flows&quot;: [...]}</translation>
     </message>
     <message>
         <source>unsupported version %1 (this version of Insights Admin reads version %2)</source>
@@ -817,10 +946,6 @@
         <translation>Neconectat</translation>
     </message>
     <message>
-        <source>Connector stopped</source>
-        <translation>Conector oprit</translation>
-    </message>
-    <message>
         <source>%1 / %2 calls in the last 60 s</source>
         <translation>%1 / %2 apeluri în ultimele 60 s</translation>
     </message>
@@ -835,6 +960,18 @@
     <message>
         <source>Sign-in expired: sign in again</source>
         <translation>Conectarea a expirat: conectați-vă din nou</translation>
+    </message>
+    <message>
+        <source>Instance: %1</source>
+        <translation>Instanță: %1</translation>
+    </message>
+    <message>
+        <source>Last poll: %1</source>
+        <translation>Ultima interogare: %1</translation>
+    </message>
+    <message>
+        <source>The oldest call leaves the window at %1.</source>
+        <translation>Cel mai vechi apel iese din fereastră la %1.</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1482,13 @@
     <message>
         <source>Fires when the map, match and merge tasks of a refresh have all completed.</source>
         <translation>Se declanșează când sarcinile de mapare, potrivire și îmbinare ale unei reîmprospătări s-au încheiat toate.</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerEngine</name>
+    <message>
+        <source>Flow &quot;%1&quot;: %2</source>
+        <translation>Fluxul „%1”: %2</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2010,21 @@
     <message>
         <source>↑ %1 new firings</source>
         <translation>↑ %1 declanșări noi</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerValidation</name>
+    <message>
+        <source>The measure &quot;%1&quot; does not exist in this instance.</source>
+        <translation>Măsura „%1” nu există în această instanță.</translation>
+    </message>
+    <message>
+        <source>The measure &quot;%1&quot; has a dimension. The connector supports only business measures without a dimension: choose another measure.</source>
+        <translation>Măsura „%1” are o dimensiune. Conectorul acceptă doar măsuri de business fără dimensiune: alegeți altă măsură.</translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot; does not exist in this instance.</source>
+        <translation>Segmentul „%1” nu există în această instanță.</translation>
     </message>
 </context>
 </TS>
