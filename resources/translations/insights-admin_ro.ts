@@ -1830,10 +1830,6 @@
         <translation>Declanșări</translation>
     </message>
     <message>
-        <source>Value / threshold</source>
-        <translation>Valoare / prag</translation>
-    </message>
-    <message>
         <source>No firings yet</source>
         <translation>Nicio declanșare încă</translation>
     </message>
@@ -1972,6 +1968,10 @@
     <message>
         <source>Cleared %1 firings.</source>
         <translation>S-au șters %1 declanșări.</translation>
+    </message>
+    <message>
+        <source>older firings load as you scroll</source>
+        <translation>cele mai vechi se încarcă pe măsură ce derulați</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -131,19 +130,15 @@ void TriggerLogPane::buildUi()
     Fonts::emphasize(title, Fonts::kPaneTitle);
     titleRow->addWidget(title);
     titleRow->addStretch(1);
-    m_exportButton = new QToolButton(this);
+    m_exportButton = new QPushButton(tr("Export"), this);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
-    m_exportButton->setText(tr("Export"));
     m_exportButton->setAccessibleName(tr("Export the filtered view"));
-    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_exportButton);
     exportMenu->addAction(tr("Export as CSV…"), this,
                           [this] { chooseExportFile(TriggerLogExporter::Format::Csv); });
     exportMenu->addAction(tr("Export as JSON…"), this,
                           [this] { chooseExportFile(TriggerLogExporter::Format::Json); });
     m_exportButton->setMenu(exportMenu);
-    m_exportButton->setMinimumHeight(m_exportButton->sizeHint().height() + 4);
     titleRow->addWidget(m_exportButton);
     m_resubmitButton = new QPushButton(tr("Resubmit…"), this);
     m_resubmitButton->setObjectName(QStringLiteral("resubmitButton"));
@@ -158,8 +153,9 @@ void TriggerLogPane::buildUi()
     m_flowCombo = new QComboBox(this);
     m_flowCombo->setObjectName(QStringLiteral("flowComboBox"));
     m_flowCombo->setAccessibleName(tr("Flow"));
-    m_flowCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_flowCombo->setMinimumContentsLength(12);
+    // Long flow names show in full in the popup; the closed box keeps a steady width.
+    m_flowCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_flowCombo->setMinimumContentsLength(22);
     m_triggerCombo = new QComboBox(this);
     m_triggerCombo->setObjectName(QStringLiteral("triggerComboBox"));
     m_triggerCombo->setAccessibleName(tr("Trigger"));
@@ -205,8 +201,11 @@ void TriggerLogPane::buildUi()
     m_searchEdit->setClearButtonEnabled(true);
     m_searchEdit->addAction(QIcon(QStringLiteral(":/icons/ui/search.svg")), QLineEdit::LeadingPosition);
     for (QWidget *widget : std::initializer_list<QWidget *>{m_flowCombo, m_triggerCombo, m_statusCombo,
-                                                            m_rangeCombo, m_fromEdit, m_toEdit})
+                                                            m_rangeCombo, m_fromEdit, m_toEdit}) {
+        widget->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
         filterRow->addWidget(widget);
+    }
+    m_searchEdit->setMinimumWidth(220);
     filterRow->addWidget(m_searchEdit, 1);
     layout->addLayout(filterRow);
 
@@ -222,11 +221,11 @@ void TriggerLogPane::buildUi()
     const QFontMetrics metrics = m_view->fontMetrics();
     const auto widthOf = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 28; };
     header->resizeSection(TriggerLogModel::TimeColumn, widthOf(QStringLiteral("2026-11-24 09:00:00")));
-    header->resizeSection(TriggerLogModel::FlowColumn,
-                          widthOf(QStringLiteral("Post to Teams when a source fails")));
+    // Flow and trigger share what is left; the other columns fit their usual content.
+    header->setSectionResizeMode(TriggerLogModel::FlowColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(TriggerLogModel::TriggerColumn, QHeaderView::Stretch);
     header->resizeSection(TriggerLogModel::SubjectColumn, widthOf(QStringLiteral("HighValueCustomers")));
-    header->resizeSection(TriggerLogModel::ValueColumn, widthOf(tr("Value / threshold")));
+    header->resizeSection(TriggerLogModel::ValueColumn, widthOf(QStringLiteral("1,234,567 / 1,250")));
     header->resizeSection(TriggerLogModel::StepsColumn, widthOf(QStringLiteral("10/10 ✓")));
     header->resizeSection(TriggerLogModel::StatusColumn, widthOf(QStringLiteral("Succeeded")) + 24);
     header->setMinimumSectionSize(48);
@@ -466,7 +465,8 @@ void TriggerLogPane::updateState()
         count +=
             QStringLiteral(" · ") + tr("only the newest %1 are loaded; choose a time range to see older ones")
                                         .arg(QLocale().toString(m_model->rowCount()));
-    }
+    } else if (m_model->canFetchMore({}))
+        count += QStringLiteral(" · ") + tr("older firings load as you scroll");
     m_countLabel->setText(count);
     m_countLabel->setVisible(page != m_emptyPage);
     updateSelection();

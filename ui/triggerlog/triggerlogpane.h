@@ -20,7 +20,6 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
-class QToolButton;
 class TriggerLogDetails;
 class TriggerLogFilterModel;
 class TriggerLogModel;
@@ -121,7 +120,7 @@ private:
     QDateTimeEdit *m_fromEdit = nullptr;
     QDateTimeEdit *m_toEdit = nullptr;
     QLineEdit *m_searchEdit = nullptr;
-    QToolButton *m_exportButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QPushButton *m_resubmitButton = nullptr;
     QPushButton *m_clearButton = nullptr;
     QSpinBox *m_retentionSpin = nullptr;
