@@ -18,9 +18,9 @@ struct ConnectorConfig
     QString connectionKey; // names the persisted API budget window (RateWindowStore); default: apiBase
 
     // Polling: one jobs call per cycle, at this pace (fixed rate: the interval counts from a cycle's start).
-    // The defaults keep an event's detection under 2 s at p95 and use about 40-60 of the 100 calls a minute.
+    // The defaults keep an event's detection under 2 s at p95 and use about 50-65 of the 100 calls a minute.
     std::chrono::milliseconds activeInterval{1000}; // while a job runs
-    std::chrono::milliseconds idleInterval{1500};
+    std::chrono::milliseconds idleInterval{1250};
     std::chrono::milliseconds errorInterval{5000};                         // after a failed cycle
     std::chrono::milliseconds reconcileInterval{std::chrono::minutes(10)}; // segments and measures anyway
     std::chrono::milliseconds dataSourcesMaxAge{std::chrono::minutes(30)};

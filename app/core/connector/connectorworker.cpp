@@ -215,8 +215,9 @@ std::chrono::milliseconds ConnectorWorker::nextInterval() const
 {
     std::chrono::milliseconds interval =
         m_tracker.hasOpenJobs() ? m_config.activeInterval : m_config.idleInterval;
-    // Under pressure (steps and pickers use the same budget) polling gives way.
-    if (m_limiter->usedInWindow() * 10 >= m_limiter->limit() * 7)
+    // Near the end of the budget (steps and pickers use it too) polling gives way; below that the pace keeps
+    // detection under 2 s.
+    if (m_limiter->usedInWindow() * 100 >= m_limiter->limit() * 85)
         interval *= 2;
     return std::max<std::chrono::milliseconds>(interval, kMinInterval);
 }
