@@ -488,8 +488,13 @@ void TriggerLogModel::updateStepRun(const StepRun &run)
         if (pending != m_pending.cend())
             flowName = pending->flowName;
     }
-    if (run.status == StepRun::failed())
-        emit stepFailed(run.firingId, flowName, run.stepIndex, run.detail);
+    if (run.status != StepRun::failed())
+        return;
+    if (flowName.isEmpty()) {
+        if (const std::optional<Firing> firing = m_log.get(run.firingId))
+            flowName = firing->flowName;
+    }
+    emit stepFailed(run.firingId, flowName, run.stepIndex, run.detail);
 }
 
 void TriggerLogModel::reload()

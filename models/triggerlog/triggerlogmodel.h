@@ -133,7 +133,7 @@ public slots:
 signals:
     // Live rows were inserted at the top (rows 0 .. count - 1).
     void liveRowsInserted(int count);
-    // An attempt of a step failed. `flowName` is empty when the firing is not loaded.
+    // An attempt of a step failed (for notifications). `flowName` is empty when the firing is unknown.
     void stepFailed(const QString &firingId, const QString &flowName, int stepIndex, const QString &detail);
     void cappedChanged(bool capped);
 
