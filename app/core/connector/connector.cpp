@@ -29,6 +29,8 @@ Connector::Connector(const Clock &clock, QObject *parent)
 
     connect(m_worker, &ConnectorWorker::firingsRecorded, this, &Connector::firingsRecorded,
             Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::stepRunUpdated, this, &Connector::stepRunUpdated,
+            Qt::QueuedConnection);
     connect(
         m_worker, &ConnectorWorker::statusChanged, this,
         [this](const ConnectorStatus &status) {

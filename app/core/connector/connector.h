@@ -49,6 +49,7 @@ public slots:
 
 signals:
     void firingsRecorded(const QList<Firing> &firings);
+    void stepRunUpdated(const StepRun &run);
     void statusChanged(const ConnectorStatus &status);
     void accessTokenRequired();
 

@@ -5,6 +5,8 @@
 #include "detectorstatestore.h"
 #include "flowstore.h"
 #include "ratewindowstore.h"
+#include "secretstore.h"
+#include "steprunner.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -27,6 +29,7 @@ ConnectorWorker::ConnectorWorker(const Clock &clock, QObject *parent)
     , m_client(new ApiClient(m_network, m_limiter, clock, this))
     , m_cycleTimer(new QTimer(this))
     , m_holdTimer(new QTimer(this))
+    , m_secrets(new KeychainSecretStore(this))
 {
     m_cycleTimer->setSingleShot(true);
     connect(m_cycleTimer, &QTimer::timeout, this, &ConnectorWorker::runCycle);
@@ -70,6 +73,7 @@ void ConnectorWorker::start(const ConnectorConfig &config, const QString &access
     m_config = config;
     m_error.clear();
     if (!m_db || m_db->path() != Database::filePath(config.dataDir)) {
+        delete std::exchange(m_runner, nullptr);
         m_rateStore.reset();
         m_stateStore.reset();
         m_firingLog.reset();
@@ -88,6 +92,9 @@ void ConnectorWorker::start(const ConnectorConfig &config, const QString &access
         m_firingLog = std::make_unique<FiringLog>(*m_db);
         m_stateStore = std::make_unique<DetectorStateStore>(*m_db);
         m_rateStore = std::make_unique<RateWindowStore>(*m_db, m_clock);
+        m_runner = new StepRunner(*m_db, m_secrets, m_network, m_clock, this);
+        connect(m_runner, &StepRunner::stepRunUpdated, this, &ConnectorWorker::stepRunUpdated);
+        m_runnerResumed = false;
         m_historyRestored = false;
         m_instanceId.clear();
     }
@@ -432,7 +439,22 @@ bool ConnectorWorker::commitPending()
         qCInfo(lcConnector) << "recorded" << added.size() << "firings";
         emit firingsRecorded(added);
     }
+    runSteps(added);
     return true;
+}
+
+void ConnectorWorker::runSteps(const QList<Firing> &firings)
+{
+    if (!m_runner || m_instanceId.isEmpty())
+        return;
+    m_runner->setConnection(m_client, m_instanceId, m_instanceName);
+    // Steps that were unfinished when the app stopped go on first; succeeded ones are never sent again.
+    if (!std::exchange(m_runnerResumed, true))
+        m_runner->resumeUnfinished();
+    for (const Firing &firing : firings) {
+        if (const std::optional<Flow> flow = m_flowStore->get(firing.flowId))
+            m_runner->run(firing, *flow);
+    }
 }
 
 void ConnectorWorker::finishCycle()

@@ -42,6 +42,9 @@ class RateWindowStore;
 // The next cycle starts activeInterval (a job runs) or idleInterval after the start of the last one; the
 // rate limiter keeps every call inside the budget and holds all of them during a 429. After a failure or
 // a hold the next cycle is a catch-up: what it finds is marked caughtUp.
+class SecretStore;
+class StepRunner;
+
 class ConnectorWorker : public QObject
 {
     Q_OBJECT
@@ -63,6 +66,8 @@ public slots:
 
 signals:
     void firingsRecorded(const QList<Firing> &firings);
+    // A step of a firing was attempted (from the step runner, which runs the steps of recorded firings).
+    void stepRunUpdated(const StepRun &run);
     void statusChanged(const ConnectorStatus &status);
     void accessTokenRequired();
 
@@ -82,6 +87,7 @@ private:
     void finishCycle();
     void failCycle(ApiJob::Error error, const QString &message, const QString &details);
     bool commitPending();
+    void runSteps(const QList<Firing> &firings);
     void addThresholdResult(const TriggerEngine::ThresholdResult &result);
     void reportProblems(const QStringList &problems);
     void abortCalls();
@@ -102,6 +108,9 @@ private:
     std::unique_ptr<FiringLog> m_firingLog;
     std::unique_ptr<DetectorStateStore> m_stateStore;
     std::unique_ptr<RateWindowStore> m_rateStore;
+    SecretStore *m_secrets;
+    StepRunner *m_runner = nullptr; // the steps run off the polling path, on this thread's event loop
+    bool m_runnerResumed = false;
     TriggerEngine m_engine;
     JobTracker m_tracker;
 
