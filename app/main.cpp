@@ -17,6 +17,7 @@
 #include "signinflow.h"
 #include "systembrowser.h"
 #include "translations.h"
+#include "triggerlog/triggerlogpane.h"
 
 #include <QApplication>
 #include <QDir>
@@ -261,6 +262,7 @@ int main(int argc, char *argv[])
     AuthSession session(&network, nullptr);
     session.setSettings(connection);
     std::unique_ptr<HeadlessSignIn> headless;
+    Database database; // declared before the window, which uses it until it is gone
     std::unique_ptr<MainWindow> window;
     FirstPaintProbe probe;
     // The connector worker runs on its own thread while the session is signed in (the window and
@@ -319,7 +321,12 @@ int main(int argc, char *argv[])
             QCoreApplication::exit(exitCode);
         });
     } else {
-        window = std::make_unique<MainWindow>(&session, &network);
+        // The window reads the trigger log through the GUI thread's own connection to the database.
+        if (!database.open(options.dataDir, QStringLiteral("gui"))) {
+            print(stderr, database.errorString() + u'\n');
+            return 2;
+        }
+        window = std::make_unique<MainWindow>(&session, &network, database);
         QObject::connect(window.get(), &MainWindow::connectionSaved, app.get(), saveConnection);
         if (options.startupProbe) {
             window->winId(); // creates the QWindow so the probe can watch it before it is shown
@@ -327,6 +334,10 @@ int main(int argc, char *argv[])
         }
         QObject::connect(connector.get(), &Connector::statusChanged, window.get(),
                          &MainWindow::setConnectorStatus);
+        QObject::connect(connector.get(), &Connector::firingsRecorded, window->triggerLogPane(),
+                         &TriggerLogPane::insertFirings);
+        QObject::connect(connector.get(), &Connector::stepRunUpdated, window->triggerLogPane(),
+                         &TriggerLogPane::updateStepRun);
         window->show();
     }
     SecretStoreProbe::probe(app.get(), [&](SecretStore *secrets) {

@@ -934,10 +934,6 @@
         <translation>Jurnalul declanșatoarelor</translation>
     </message>
     <message>
-        <source>The trigger log lists every firing of your flows once the connector is signed in and running.</source>
-        <translation>Jurnalul declanșatoarelor afișează fiecare declanșare a fluxurilor dvs. după ce conectorul este conectat și rulează.</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Cont</translation>
     </message>
@@ -1003,13 +999,6 @@
     <message>
         <source>Created</source>
         <translation>Creat</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPane</name>
-    <message>
-        <source>Sign in to continue</source>
-        <translation>Conectați-vă pentru a continua</translation>
     </message>
 </context>
 <context>

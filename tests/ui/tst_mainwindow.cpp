@@ -2,6 +2,7 @@
 #include "browserbot.h"
 #include "connectionsettings.h"
 #include "connectorstatus.h"
+#include "database.h"
 #include "destinations/destinationcataloguemodel.h"
 #include "embeddedsandbox.h"
 #include "exportdestinations/destinationtileview.h"
@@ -15,6 +16,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestMainWindow : public QObject
@@ -29,14 +31,22 @@ private:
         return found.value(0);
     }
 
+    QTemporaryDir m_dataDir;
+    Database m_database;
     QNetworkAccessManager m_network;
     MemorySecretStore m_secrets;
     AuthSession m_session{&m_network, &m_secrets};
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_database.open(m_dataDir.path(), QStringLiteral("gui")),
+                 qPrintable(m_database.errorString()));
+    }
+
     void startsOnExportDestinations()
     {
-        MainWindow window(&m_session, &m_network);
+        MainWindow window(&m_session, &m_network, m_database);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
@@ -74,7 +84,7 @@ private slots:
         QFETCH(int, used);
         QFETCH(QString, worker);
         QFETCH(QString, budget);
-        MainWindow window(&m_session, &m_network);
+        MainWindow window(&m_session, &m_network, m_database);
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("workerStatusLabel"))->text(),
                  QStringLiteral("Stopped"));
         ConnectorStatus status;
@@ -88,7 +98,7 @@ private slots:
 
     void navigationSwitchesPanes()
     {
-        MainWindow window(&m_session, &m_network);
+        MainWindow window(&m_session, &m_network, m_database);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
@@ -113,7 +123,7 @@ private slots:
         BrowserBot bot;
         connect(&browser, &UrlCatcher::urlOpened, &bot, [&bot](const QUrl &url) { bot.open(url); });
 
-        MainWindow window(&session, &m_network);
+        MainWindow window(&session, &m_network, m_database);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
@@ -150,7 +160,7 @@ private slots:
 
     void clickOutsideTheButtonDoesNotActivate()
     {
-        MainWindow window(&m_session, &m_network);
+        MainWindow window(&m_session, &m_network, m_database);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));

@@ -3,11 +3,11 @@
 #include "account/accountpane.h"
 #include "authsession.h"
 #include "common/fonts.h"
-#include "common/placeholderpane.h"
 #include "connectorstatus.h"
 #include "exportdestinations/exportdestinationspane.h"
 #include "powerautomate/powerautomatepane.h"
 #include "signin/signindialog.h"
+#include "triggerlog/triggerlogpane.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,13 +17,15 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, QWidget *parent)
+MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Database &database,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_network(network)
     , m_navigation(new QListWidget(this))
     , m_panes(new QStackedWidget(this))
     , m_exportDestinations(new ExportDestinationsPane(m_panes))
+    , m_triggerLog(new TriggerLogPane(database, m_panes))
     , m_connectionLabel(new QLabel(this))
     , m_workerLabel(new QLabel(this))
     , m_budgetLabel(new QLabel(this))
@@ -60,12 +62,8 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, QWi
     powerAutomate->setObjectName(QStringLiteral("powerAutomatePane"));
     addPane(Pane::PowerAutomate, QStringLiteral(":/icons/ui/power-automate.svg"), tr("Power Automate"),
             powerAutomate);
-    auto *triggerLog = new PlaceholderPane(
-        tr("Trigger log"),
-        tr("The trigger log lists every firing of your flows once the connector is signed in and running."),
-        m_panes);
-    triggerLog->setObjectName(QStringLiteral("triggerLogPane"));
-    addPane(Pane::TriggerLog, QStringLiteral(":/icons/ui/trigger-log.svg"), tr("Trigger log"), triggerLog);
+    m_triggerLog->setObjectName(QStringLiteral("triggerLogPane"));
+    addPane(Pane::TriggerLog, QStringLiteral(":/icons/ui/trigger-log.svg"), tr("Trigger log"), m_triggerLog);
     auto *account = new AccountPane(m_session, m_panes);
     account->setObjectName(QStringLiteral("accountPane"));
     addPane(Pane::Account, QStringLiteral(":/icons/ui/account.svg"), tr("Account"), account);

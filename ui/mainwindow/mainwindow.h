@@ -3,6 +3,8 @@
 #include <QMainWindow>
 
 class AuthSession;
+class Database;
+class TriggerLogPane;
 struct ConnectorStatus;
 struct ConnectionSettings;
 class ExportDestinationsPane;
@@ -28,11 +30,14 @@ public:
     };
     Q_ENUM(Pane)
 
-    // The window shows `session` and signs in through `network`; it owns neither.
-    MainWindow(AuthSession *session, QNetworkAccessManager *network, QWidget *parent = nullptr);
+    // The window shows `session`, signs in through `network` and reads the trigger log from `database` (the
+    // GUI thread's connection); it owns none of them.
+    MainWindow(AuthSession *session, QNetworkAccessManager *network, Database &database,
+               QWidget *parent = nullptr);
 
     Pane currentPane() const;
     ExportDestinationsPane *exportDestinationsPane() const { return m_exportDestinations; }
+    TriggerLogPane *triggerLogPane() const { return m_triggerLog; }
 
 public slots:
     void showPane(MainWindow::Pane pane);
@@ -56,6 +61,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_panes;
     ExportDestinationsPane *m_exportDestinations;
+    TriggerLogPane *m_triggerLog;
     QLabel *m_connectionLabel;
     QLabel *m_workerLabel;
     QLabel *m_budgetLabel;
