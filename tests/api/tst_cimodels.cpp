@@ -154,6 +154,10 @@ private slots:
             R"({"@odata.context":"x","@odata.count":5000,"value":[{"CustomerId":"1"}]})", &page, &error));
         QCOMPARE(page.rows.size(), 1);
         QCOMPARE(page.count, std::optional<qint64>(5000));
+        // Found by fuzz_cimodels: a count beyond any integer is an error, not undefined behaviour.
+        QVERIFY(!CiModels::parseRowsPage(R"({"@odata.count":5003333333333333333333333333333333330,"value":[]})",
+                                         &page, &error));
+        QCOMPARE(error, QStringLiteral("@odata.count: an integer is expected"));
         QVERIFY(!CiModels::parseRowsPage(R"({"value":[1]})", &page, &error));
         QCOMPARE(error, QStringLiteral("value: rows must be objects"));
         QVERIFY(!CiModels::parseRowsPage(R"({"values":[]})", &page, &error));

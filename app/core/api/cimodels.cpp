@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace {
 
 // Reads typed fields of one JSON object and remembers the first problem, with its path.
@@ -42,8 +44,10 @@ public:
         const QJsonValue value = m_object.value(QLatin1String(key));
         if (isAbsent(value, key, false))
             return std::nullopt;
+        // JSON numbers are doubles: only whole ones within 2^53 are exact integers (and safe to convert).
+        constexpr double kLargestExact = 9007199254740992.0;
         const double number = value.toDouble();
-        if (!value.isDouble() || number != double(qint64(number)))
+        if (!value.isDouble() || !(std::abs(number) <= kLargestExact) || number != std::trunc(number))
             return fail(key, "an integer is expected"), std::nullopt;
         return qint64(number);
     }
