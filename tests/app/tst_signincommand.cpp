@@ -1,4 +1,6 @@
 // `insights-admin --sign-in` on a server: no window, the browser is whatever $BROWSER names.
+#include "sandboxprocess.h"
+
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -9,7 +11,7 @@ class TestSignInCommand : public QObject
     Q_OBJECT
 
 private:
-    QProcess m_sandbox;
+    SandboxProcess m_sandbox;
     QString m_base;
 
     QProcessEnvironment environment(const QString &consent) const
@@ -49,18 +51,9 @@ private:
 private slots:
     void initTestCase()
     {
-        m_sandbox.start(QStringLiteral(INSIGHTS_SANDBOX_EXE),
-                        {QStringLiteral("--port"), QStringLiteral("0")});
-        QVERIFY(m_sandbox.waitForReadyRead(30000));
-        const QString line = QString::fromUtf8(m_sandbox.readLine()).trimmed();
-        QVERIFY2(line.startsWith(QLatin1String("insights-sandbox listening on ")), qPrintable(line));
-        m_base = line.section(u' ', -1);
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(10000);
+        QString error;
+        QVERIFY2(m_sandbox.start(QStringLiteral(INSIGHTS_SANDBOX_EXE), {}, &error), qPrintable(error));
+        m_base = m_sandbox.baseUrl();
     }
 
     void signsInWithTheBrowserAndSavesTheConnection()

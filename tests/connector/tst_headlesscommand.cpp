@@ -4,6 +4,7 @@
 #include "firinglog.h"
 #include "flowjson.h"
 #include "httptestclient.h"
+#include "sandboxprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,7 +29,7 @@ class TestHeadlessCommand : public QObject
     Q_OBJECT
 
 private:
-    QProcess m_sandbox;
+    SandboxProcess m_sandbox;
     QString m_base;
     HttpTestClient m_http;
 
@@ -135,19 +136,13 @@ private:
 private slots:
     void initTestCase()
     {
-        m_sandbox.start(QStringLiteral(INSIGHTS_SANDBOX_EXE),
-                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
-                         QStringLiteral(QUIET_SCENARIO), QStringLiteral("--speed"), QStringLiteral("10")});
-        QVERIFY(m_sandbox.waitForReadyRead(30000));
-        const QString line = QString::fromUtf8(m_sandbox.readLine()).trimmed();
-        QVERIFY2(line.startsWith(QLatin1String("insights-sandbox listening on ")), qPrintable(line));
-        m_base = line.section(u' ', -1);
-    }
-
-    void cleanupTestCase()
-    {
-        m_sandbox.terminate();
-        m_sandbox.waitForFinished(10000);
+        QString error;
+        QVERIFY2(m_sandbox.start(QStringLiteral(INSIGHTS_SANDBOX_EXE),
+                                 {QStringLiteral("--scenario"), QStringLiteral(QUIET_SCENARIO),
+                                  QStringLiteral("--speed"), QStringLiteral("10")},
+                                 &error),
+                 qPrintable(error));
+        m_base = m_sandbox.baseUrl();
     }
 
     void importAndExportFlows()
