@@ -3,6 +3,7 @@
 #include <QMessageAuthenticationCode>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace {
 
@@ -115,7 +116,11 @@ void HttpReceiver::readFrom(QTcpSocket *socket)
                                 "\r\nContent-Type: text/plain\r\n";
             for (const auto &[name, value] : response.headers)
                 answer += name + ": " + value + "\r\n";
-            socket->write(answer + "\r\n" + response.body);
+            const QByteArray bytes = answer + "\r\n" + response.body;
+            if (response.delayMs > 0)
+                QTimer::singleShot(response.delayMs, socket, [socket, bytes] { socket->write(bytes); });
+            else
+                socket->write(bytes);
             if (response.status >= 200 && response.status < 300 && !key.isEmpty())
                 m_delivered.insert(key);
         }

@@ -40,6 +40,7 @@ public:
         QByteArray body = "ok";
         Headers headers;
         bool hang = false; // never answer
+        int delayMs = 0;   // answer this long after the request arrived (a slow endpoint)
     };
 
     explicit HttpReceiver(QObject *parent = nullptr);
