@@ -43,6 +43,31 @@ private slots:
         QCOMPARE(limiter.pending(), 30 + 10);
     }
 
+    // Get items pages (bulk) leave headroom for polling, which leaves a reserve for the user.
+    void bulkReadsLeaveHeadroomForPolling()
+    {
+        ManualClock clock;
+        RateLimiter limiter(clock);
+        int bulk = 0;
+        int background = 0;
+        for (int i = 0; i < 100; ++i)
+            limiter.acquire(RateLimiter::Priority::Bulk, this, [&] { ++bulk; });
+        QCOMPARE(bulk, RateLimiter::kDefaultLimit - RateLimiter::kDefaultInteractiveReserve -
+                           RateLimiter::kDefaultBulkHeadroom);
+        for (int i = 0; i < 100; ++i)
+            limiter.acquire(RateLimiter::Priority::Background, this, [&] { ++background; });
+        QCOMPARE(background, RateLimiter::kDefaultBulkHeadroom);
+        // When the window moves on, polling goes before the waiting bulk reads, which wait while the window
+        // holds more than their share.
+        clock.advance(60s);
+        limiter.dispatch();
+        QCOMPARE(background, 100);
+        QCOMPARE(bulk, 30);
+        clock.advance(60s);
+        limiter.dispatch();
+        QCOMPARE(bulk, 60);
+    }
+
     void slidingWindowBoundaryIsExact()
     {
         ManualClock clock;

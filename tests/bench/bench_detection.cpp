@@ -9,9 +9,10 @@
 //   BENCH detection_p95_ms <value> ms
 //   BENCH detection_samples <value> events
 //
-// With --slow-steps, every data source refresh also fires a flow of 25 HTTP steps to a loopback endpoint
-// that answers after 2 s, so that from the first events on the step runner is saturated (its concurrent
-// firings busy, 100 and more steps waiting) while detection is measured:
+// With --slow-steps, every data source refresh also fires a flow of a Get items step (1,000 rows in 10 pages
+// through the worker's own rate limiter) and 24 HTTP steps to a loopback endpoint that answers after 2 s, so
+// that from the first events on the step runner is saturated (its concurrent firings busy, 100 and more
+// steps waiting) and reads share the budget with polling while detection is measured:
 //
 //   BENCH detection_p50_ms_with_slow_steps <value> ms
 //   BENCH detection_p95_ms_with_slow_steps <value> ms
@@ -98,7 +99,11 @@ int main(int argc, char *argv[])
             Flow slowFlow;
             slowFlow.name = QStringLiteral("Slow webhook on every refresh");
             slowFlow.trigger.kind = TriggerKind::DataSourceRefreshSucceeded;
-            for (int step = 0; step < 25; ++step)
+            // First a Get items step reading 1,000 customers in 10 pages through the worker's rate limiter.
+            slowFlow.steps.append(Step{
+                StepKind::GetItems,
+                {{QStringLiteral("entity"), QStringLiteral("Customer")}, {QStringLiteral("limit"), 1000}}});
+            for (int step = 0; step < 24; ++step)
                 slowFlow.steps.append(
                     Step{StepKind::HttpCall,
                          {{QStringLiteral("method"), QStringLiteral("POST")},

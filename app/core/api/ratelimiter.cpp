@@ -35,7 +35,7 @@ void RateLimiter::setInteractiveReserve(int calls)
 
 void RateLimiter::acquire(Priority priority, QObject *context, std::function<void()> start)
 {
-    (priority == Priority::Interactive ? m_interactive : m_background).push_back({context, std::move(start)});
+    m_queues[size_t(priority)].push_back({context, std::move(start)});
     dispatch();
 }
 
@@ -94,11 +94,23 @@ void RateLimiter::restoreHistory(const QList<QDateTime> &calls)
     dispatch();
 }
 
+int RateLimiter::pending() const
+{
+    int count = 0;
+    for (const auto &queue : m_queues)
+        count += int(queue.size());
+    return count;
+}
+
 qint64 RateLimiter::nextSlotFor(Priority priority, qint64 now) const
 {
     // The queue may send once fewer than `allowed` calls remain in the window, that is once the call at
     // position size - allowed has left it.
-    const int allowed = priority == Priority::Interactive ? m_limit : m_limit - m_reserve;
+    int allowed = m_limit;
+    if (priority != Priority::Interactive)
+        allowed -= m_reserve;
+    if (priority == Priority::Bulk) // at least one call, so that a small budget still moves
+        allowed = std::max(1, allowed - std::min(kDefaultBulkHeadroom, allowed * 2 / 3));
     const qsizetype used = qsizetype(m_calls.size());
     if (used < allowed)
         return std::max(now, m_heldUntil);
@@ -113,15 +125,14 @@ void RateLimiter::dispatch()
     qint64 now = m_clock.now().toMSecsSinceEpoch();
     expire(now);
     for (;;) {
-        // Interactive calls go first; both wait while a 429 hold lasts.
+        // Interactive calls go first, bulk ones last; all wait while a 429 hold lasts.
         std::deque<Waiting> *queue = nullptr;
-        for (auto *candidate : {&m_interactive, &m_background}) {
-            while (!candidate->empty() && !candidate->front().context)
-                candidate->pop_front(); // its requester is gone
-            if (queue == nullptr && !candidate->empty() &&
-                nextSlotFor(candidate == &m_interactive ? Priority::Interactive : Priority::Background,
-                            now) <= now)
-                queue = candidate;
+        for (const Priority priority : {Priority::Interactive, Priority::Background, Priority::Bulk}) {
+            std::deque<Waiting> &candidate = m_queues[size_t(priority)];
+            while (!candidate.empty() && !candidate.front().context)
+                candidate.pop_front(); // its requester is gone
+            if (queue == nullptr && !candidate.empty() && nextSlotFor(priority, now) <= now)
+                queue = &candidate;
         }
         if (queue == nullptr)
             break;
@@ -146,12 +157,10 @@ void RateLimiter::scheduleWakeUp(qint64 now)
     // Wake up for the first queue that can move, or else when the oldest call leaves the window, so that
     // the budget shown to the user goes down on time.
     qint64 wakeAt = m_calls.empty() ? 0 : m_calls.front() + m_windowMs;
-    if (!m_interactive.empty())
-        wakeAt = wakeAt ? std::min(wakeAt, nextSlotFor(Priority::Interactive, now))
-                        : nextSlotFor(Priority::Interactive, now);
-    if (!m_background.empty())
-        wakeAt = wakeAt ? std::min(wakeAt, nextSlotFor(Priority::Background, now))
-                        : nextSlotFor(Priority::Background, now);
+    for (const Priority priority : {Priority::Interactive, Priority::Background, Priority::Bulk}) {
+        if (!m_queues[size_t(priority)].empty())
+            wakeAt = wakeAt ? std::min(wakeAt, nextSlotFor(priority, now)) : nextSlotFor(priority, now);
+    }
     if (wakeAt == 0) {
         m_timer->stop();
         return;

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -12,13 +13,15 @@ class Clock;
 class QTimer;
 
 // The API budget of one connection: never more than `limit` calls in any sliding window (100 per 60 s for
-// Customer Insights). Calls wait in two queues; background calls (polling, Get items) may use the budget
-// only down to a reserve kept for interactive calls (the pickers of the flow editor), so a large read never
-// starves the user. A 429 holds every call until its Retry-After. Timers wake the queue exactly when the
-// next slot opens: no polling, no sleeps.
+// Customer Insights). Calls wait in three queues, served in this order: interactive calls (the pickers of
+// the flow editor) may use the whole budget; background calls (polling) leave a reserve for interactive
+// ones; bulk calls (the pages of Get items) also leave headroom for polling, so a large read waits for
+// budget but never starves detection or the user. A 429 holds every call until its Retry-After. Timers wake
+// the queues exactly when the next slot opens: no polling, no sleeps.
 //
-//   acquire(priority, start) --> [interactive queue] --+--> slot free and not held? --> start()
-//                                [background queue] ---+        else a timer at the next free slot
+//   acquire(priority, start) --> [interactive queue] --+
+//                                [background queue] ---+--> slot free and not held? --> start()
+//                                [bulk queue] ---------+        else a timer at the next free slot
 class RateLimiter : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,7 @@ class RateLimiter : public QObject
 public:
     enum class Priority
     {
+        Bulk,
         Background,
         Interactive
     };
@@ -34,6 +38,8 @@ public:
     static constexpr int kDefaultLimit = 100;
     static constexpr std::chrono::milliseconds kDefaultWindow = std::chrono::seconds(60);
     static constexpr int kDefaultInteractiveReserve = 10;
+    // Left to polling by bulk reads, beyond the reserve: the worker polls about 60 times a minute.
+    static constexpr int kDefaultBulkHeadroom = 60;
 
     explicit RateLimiter(const Clock &clock, QObject *parent = nullptr);
 
@@ -49,7 +55,7 @@ public:
     void holdUntil(const QDateTime &until);
 
     int usedInWindow() const;
-    int pending() const { return int(m_interactive.size() + m_background.size()); }
+    int pending() const;
     QDateTime heldUntil() const; // invalid when not held
     // When the oldest call in the window leaves it (invalid when the window is empty).
     QDateTime windowResetsAt() const;
@@ -84,9 +90,8 @@ private:
     int m_limit = kDefaultLimit;
     qint64 m_windowMs = kDefaultWindow.count();
     int m_reserve = kDefaultInteractiveReserve;
-    mutable std::deque<qint64> m_calls; // msecs since epoch of admitted calls, oldest first
-    std::deque<Waiting> m_interactive;
-    std::deque<Waiting> m_background;
+    mutable std::deque<qint64> m_calls;          // msecs since epoch of admitted calls, oldest first
+    std::array<std::deque<Waiting>, 3> m_queues; // by Priority
     qint64 m_heldUntil = 0;
     int m_lastReportedUsed = -1;
     bool m_dispatching = false;
