@@ -155,8 +155,8 @@ private slots:
         QCOMPARE(page.rows.size(), 1);
         QCOMPARE(page.count, std::optional<qint64>(5000));
         // Found by fuzz_cimodels: a count beyond any integer is an error, not undefined behaviour.
-        QVERIFY(!CiModels::parseRowsPage(R"({"@odata.count":5003333333333333333333333333333333330,"value":[]})",
-                                         &page, &error));
+        QVERIFY(!CiModels::parseRowsPage(
+            R"({"@odata.count":5003333333333333333333333333333333330,"value":[]})", &page, &error));
         QCOMPARE(error, QStringLiteral("@odata.count: an integer is expected"));
         QVERIFY(!CiModels::parseRowsPage(R"({"value":[1]})", &page, &error));
         QCOMPARE(error, QStringLiteral("value: rows must be objects"));

@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
+    const QByteArray json =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     QString error;
     bool ok = false;
     switch (data[0] % 10) {

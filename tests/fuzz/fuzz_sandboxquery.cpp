@@ -10,7 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const auto form = FormData::parse(QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const auto form =
+        FormData::parse(QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (!form)
         return 0;
     static const QStringList attributes{QStringLiteral("CustomerId"), QStringLiteral("FirstName"),
