@@ -226,30 +226,12 @@ TriggerEngine::ThresholdResult TriggerEngine::evaluateSegments(const QList<CiSeg
         }
         if (!segment->entityCount)
             continue; // not evaluated yet
-        const QString key = thresholdStateKey(m_instanceId, flow.id);
-        const double value = double(*segment->entityCount);
-        const auto outcome =
-            ThresholdDetector::observe(ThresholdDetector::State::fromJson(load(key)), segment->name,
-                                       flow.trigger.threshold, value, segment->evaluationDate);
-        if (outcome.changed)
-            result.states.insert(key, outcome.next.toJson());
-        if (!outcome.fires)
-            continue;
-        Firing firing = makeFiring(flow, segment->name, eventKeyFor(segment->evaluationDate, value),
-                                   detectedAt, caughtUp);
-        firing.value = value;
-        firing.previousValue = outcome.previousValue;
-        firing.threshold = flow.trigger.threshold;
-        firing.occurredAt = segment->evaluationDate;
-        firing.payload.insert(QStringLiteral("value"), value);
-        firing.payload.insert(QStringLiteral("previousValue"), *outcome.previousValue);
-        firing.payload.insert(QStringLiteral("threshold"), flow.trigger.threshold);
-        firing.payload.insert(
-            QStringLiteral("segment"),
-            QJsonObject{{QStringLiteral("name"), segment->name},
-                        {QStringLiteral("friendlyName"), segment->friendlyName},
-                        {QStringLiteral("evaluatedAt"), timeJson(segment->evaluationDate)}});
-        result.firings.append(firing);
+        observeThreshold(flow, segment->name, double(*segment->entityCount), segment->evaluationDate,
+                         QStringLiteral("segment"),
+                         QJsonObject{{QStringLiteral("name"), segment->name},
+                                     {QStringLiteral("friendlyName"), segment->friendlyName},
+                                     {QStringLiteral("evaluatedAt"), timeJson(segment->evaluationDate)}},
+                         load, detectedAt, caughtUp, result);
     }
     return result;
 }
@@ -271,30 +253,37 @@ TriggerEngine::ThresholdResult TriggerEngine::evaluateMeasures(const QList<CiMea
         const CiMeasure *measure = TriggerValidation::findMeasure(measures, flow.trigger.subject);
         if (!measure->value)
             continue; // not evaluated yet
-        const QString key = thresholdStateKey(m_instanceId, flow.id);
-        const double value = *measure->value;
-        const auto outcome =
-            ThresholdDetector::observe(ThresholdDetector::State::fromJson(load(key)), measure->name,
-                                       flow.trigger.threshold, value, measure->evaluationTime);
-        if (outcome.changed)
-            result.states.insert(key, outcome.next.toJson());
-        if (!outcome.fires)
-            continue;
-        Firing firing = makeFiring(flow, measure->name, eventKeyFor(measure->evaluationTime, value),
-                                   detectedAt, caughtUp);
-        firing.value = value;
-        firing.previousValue = outcome.previousValue;
-        firing.threshold = flow.trigger.threshold;
-        firing.occurredAt = measure->evaluationTime;
-        firing.payload.insert(QStringLiteral("value"), value);
-        firing.payload.insert(QStringLiteral("previousValue"), *outcome.previousValue);
-        firing.payload.insert(QStringLiteral("threshold"), flow.trigger.threshold);
-        firing.payload.insert(
-            QStringLiteral("measure"),
-            QJsonObject{{QStringLiteral("name"), measure->name},
-                        {QStringLiteral("displayName"), measure->displayName},
-                        {QStringLiteral("evaluatedAt"), timeJson(measure->evaluationTime)}});
-        result.firings.append(firing);
+        observeThreshold(flow, measure->name, *measure->value, measure->evaluationTime,
+                         QStringLiteral("measure"),
+                         QJsonObject{{QStringLiteral("name"), measure->name},
+                                     {QStringLiteral("displayName"), measure->displayName},
+                                     {QStringLiteral("evaluatedAt"), timeJson(measure->evaluationTime)}},
+                         load, detectedAt, caughtUp, result);
     }
     return result;
+}
+
+void TriggerEngine::observeThreshold(const Flow &flow, const QString &subject, double value,
+                                     const QDateTime &evaluatedAt, const QString &subjectKey,
+                                     const QJsonObject &subjectJson, const StateLoader &load,
+                                     const QDateTime &detectedAt, bool caughtUp,
+                                     ThresholdResult &result) const
+{
+    const QString key = thresholdStateKey(m_instanceId, flow.id);
+    const auto outcome = ThresholdDetector::observe(ThresholdDetector::State::fromJson(load(key)), subject,
+                                                    flow.trigger.threshold, value, evaluatedAt);
+    if (outcome.changed)
+        result.states.insert(key, outcome.next.toJson());
+    if (!outcome.fires)
+        return;
+    Firing firing = makeFiring(flow, subject, eventKeyFor(evaluatedAt, value), detectedAt, caughtUp);
+    firing.value = value;
+    firing.previousValue = outcome.previousValue;
+    firing.threshold = flow.trigger.threshold;
+    firing.occurredAt = evaluatedAt;
+    firing.payload.insert(QStringLiteral("value"), value);
+    firing.payload.insert(QStringLiteral("previousValue"), *outcome.previousValue);
+    firing.payload.insert(QStringLiteral("threshold"), flow.trigger.threshold);
+    firing.payload.insert(subjectKey, subjectJson);
+    result.firings.append(firing);
 }

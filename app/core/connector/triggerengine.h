@@ -63,6 +63,12 @@ public:
     static QString thresholdStateKey(const QString &instanceId, qint64 flowId);
 
 private:
+    // One observation of a flow's segment or measure: updates its crossing state and fires on a crossing.
+    // `subjectJson` describes the subject in the payload under `subjectKey` ("segment", "measure").
+    void observeThreshold(const Flow &flow, const QString &subject, double value,
+                          const QDateTime &evaluatedAt, const QString &subjectKey,
+                          const QJsonObject &subjectJson, const StateLoader &load,
+                          const QDateTime &detectedAt, bool caughtUp, ThresholdResult &result) const;
     const CiDataSource *dataSourceOf(const CiTask &task) const;
     Firing makeFiring(const Flow &flow, const QString &subject, const QString &eventKey,
                       const QDateTime &detectedAt, bool caughtUp) const;
