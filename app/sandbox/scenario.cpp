@@ -603,12 +603,8 @@ std::optional<QString> Scenario::setSegmentCount(const QString &name, qint64 cou
     }
     // A completed on-demand segmentation job, as if the service had just evaluated the segment.
     const QDateTime now = m_clock->now();
-    Job job = makeJob({RefreshKind::Segmentation, {}, false, false}, now);
-    Task &task = job.stages[0][0];
-    task.status = QStringLiteral("successful");
-    task.end = now;
-    job.status = QStringLiteral("successful");
-    job.end = now;
+    const Job job = makeCompletedJob(RefreshKind::Segmentation, now);
+    const Task &task = job.stages[0][0];
     it->count = count;
     it->jobStatus = QStringLiteral("CompletedSuccess");
     it->evaluationDate = now;
@@ -620,6 +616,17 @@ std::optional<QString> Scenario::setSegmentCount(const QString &name, qint64 cou
     trimJobs();
     emit jobFinished(job.id, job.status);
     return job.id;
+}
+
+Scenario::Job Scenario::makeCompletedJob(RefreshKind kind, const QDateTime &at)
+{
+    Job job = makeJob({kind, {}, false, false}, at);
+    Task &task = job.stages[0][0];
+    task.status = QStringLiteral("successful");
+    task.end = at;
+    job.status = QStringLiteral("successful");
+    job.end = at;
+    return job;
 }
 
 std::optional<QString> Scenario::setMeasureValues(const QString &name, const QMap<QString, double> &values,
@@ -637,12 +644,8 @@ std::optional<QString> Scenario::setMeasureValues(const QString &name, const QMa
         return std::nullopt;
     }
     const QDateTime now = m_clock->now();
-    Job job = makeJob({RefreshKind::Measures, {}, false, false}, now);
-    Task &task = job.stages[0][0];
-    task.status = QStringLiteral("successful");
-    task.end = now;
-    job.status = QStringLiteral("successful");
-    job.end = now;
+    const Job job = makeCompletedJob(RefreshKind::Measures, now);
+    const Task &task = job.stages[0][0];
     if (it->isScalar()) {
         it->values = {{it->name, values.first()}};
     } else {

@@ -191,6 +191,9 @@ private:
     QString newId();
     double uniform(); // [-1, 1)
     Job makeJob(const RefreshRequest &request, const QDateTime &at);
+    // A one-task on-demand job of `kind` that has just completed successfully, as the service reports an
+    // evaluation made outside a refresh (control API: set a segment count or a measure value).
+    Job makeCompletedJob(RefreshKind kind, const QDateTime &at);
     void startJob(Job &job, const QDateTime &at);
     void advanceJob(Job &job, const QDateTime &at);
     void finishTask(Task &task, const QDateTime &at);
