@@ -164,6 +164,75 @@ private slots:
         QCOMPARE(error, QStringLiteral("value: is missing"));
     }
 
+    void entities()
+    {
+        // As the sandbox answers (IC360EntityModel, one object): the unified profile with its attributes and
+        // the ingested entities of the data sources, whose attributes the service leaves out.
+        const QByteArray json = R"({"instanceId":"3f7a2c1e-8b4d-4e6f-9a1b-2c3d4e5f6a7b","entities":[
+            {"name":"Customer","qualifiedEntityName":"Customer","dataflowType":"conflationResolveConflicts",
+             "entityType":"profile","semanticType":"Customer",
+             "attributes":[{"name":"CustomerId","dataType":"string"},{"name":"LifetimeValue","dataType":"decimal"}]},
+            {"name":"Purchases","qualifiedEntityName":"PosTransactions_Purchases","dataSourceName":"PosTransactions",
+             "datasourceId":"9d1f3b5e-7a2c-4e8d-b6f0-c2e4a6b8d0f2","dataflowType":"powerQuery",
+             "entityType":"unspecified","refreshTime":null,"someFutureKey":[1]}]})";
+        QList<CiEntity> entities;
+        QString error;
+        QVERIFY2(CiModels::parseEntities(json, &entities, &error), qPrintable(error));
+        QCOMPARE(entities.size(), 2);
+        QCOMPARE(entities.at(0).name, QStringLiteral("Customer"));
+        QCOMPARE(entities.at(0).attributes,
+                 (QStringList{QStringLiteral("CustomerId"), QStringLiteral("LifetimeValue")}));
+        QVERIFY(entities.at(0).dataSourceName.isEmpty());
+        QCOMPARE(entities.at(1).qualifiedName, QStringLiteral("PosTransactions_Purchases"));
+        QCOMPARE(entities.at(1).dataSourceName, QStringLiteral("PosTransactions"));
+        QVERIFY(entities.at(1).attributes.isEmpty());
+
+        QVERIFY(CiModels::parseEntities(R"({"instanceId":"i"})", &entities, &error));
+        QVERIFY(entities.isEmpty());
+    }
+
+    void malformedEntitiesAreRejected_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("not json") << QByteArray("{") << QStringLiteral("not JSON");
+        QTest::addRow("a list, not the model")
+            << QByteArray(R"([{"name":"Customer"}])") << QStringLiteral("a JSON object is expected");
+        QTest::addRow("entities not array")
+            << QByteArray(R"({"entities":{}})") << QStringLiteral("entities: an array is expected");
+        QTest::addRow("entity not object") << QByteArray(R"({"entities":["Customer"]})")
+                                           << QStringLiteral("entities[0]: an object is expected");
+        QTest::addRow("missing name") << QByteArray(R"({"entities":[{"qualifiedEntityName":"x"}]})")
+                                      << QStringLiteral("entities[0].name: is missing");
+        QTest::addRow("name a number") << QByteArray(R"({"entities":[{"name":1}]})")
+                                       << QStringLiteral("entities[0].name: a string is expected");
+        QTest::addRow("data source a number")
+            << QByteArray(R"({"entities":[{"name":"a","dataSourceName":2}]})")
+            << QStringLiteral("entities[0].dataSourceName: a string is expected");
+        QTest::addRow("attributes not array")
+            << QByteArray(R"({"entities":[{"name":"a","attributes":"x"}]})")
+            << QStringLiteral("entities[0].attributes: an array is expected");
+        QTest::addRow("attribute not object")
+            << QByteArray(R"({"entities":[{"name":"a","attributes":["Id"]}]})")
+            << QStringLiteral("entities[0].attributes[0]: an object is expected");
+        QTest::addRow("attribute without name")
+            << QByteArray(R"({"entities":[{"name":"a","attributes":[{"dataType":"string"}]}]})")
+            << QStringLiteral("entities[0].attributes[0].name: is missing");
+        QTest::addRow("instance id a number") << QByteArray(R"({"instanceId":5,"entities":[]})")
+                                              << QStringLiteral("instanceId: a string is expected");
+    }
+
+    void malformedEntitiesAreRejected()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QList<CiEntity> entities{CiEntity{}};
+        QString error;
+        QVERIFY(!CiModels::parseEntities(json, &entities, &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+        QCOMPARE(entities.size(), 1); // untouched
+    }
+
     void errorBodies()
     {
         QCOMPARE(CiModels::errorMessage(

@@ -339,6 +339,53 @@ bool parseRowsPage(const QByteArray &json, CiRowsPage *out, QString *error)
     return true;
 }
 
+bool parseEntities(const QByteArray &json, QList<CiEntity> *out, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError ? QStringLiteral("not JSON (at offset %1: %2)")
+                                                                    .arg(parseError.offset)
+                                                                    .arg(parseError.errorString())
+                                                              : QStringLiteral("a JSON object is expected");
+        return false;
+    }
+    QString problem;
+    Reader model(document.object(), QString(), &problem);
+    model.string("instanceId");
+    const QJsonArray entities = model.array("entities");
+    QList<CiEntity> result;
+    for (qsizetype i = 0; i < entities.size() && problem.isEmpty(); ++i) {
+        const QString path = model.path("entities") + u'[' + QString::number(i) + u']';
+        if (!entities.at(i).isObject()) {
+            problem = path + QStringLiteral(": an object is expected");
+            break;
+        }
+        Reader r(entities.at(i).toObject(), path, &problem);
+        CiEntity entity;
+        entity.name = r.string("name", true);
+        entity.qualifiedName = r.string("qualifiedEntityName");
+        entity.dataSourceName = r.string("dataSourceName");
+        const QJsonArray attributes = r.array("attributes");
+        for (qsizetype a = 0; a < attributes.size() && problem.isEmpty(); ++a) {
+            const QString attributePath = r.path("attributes") + u'[' + QString::number(a) + u']';
+            if (!attributes.at(a).isObject()) {
+                problem = attributePath + QStringLiteral(": an object is expected");
+                break;
+            }
+            Reader attribute(attributes.at(a).toObject(), attributePath, &problem);
+            entity.attributes << attribute.string("name", true);
+        }
+        result << entity;
+    }
+    if (!problem.isEmpty()) {
+        *error = problem.startsWith(u'.') ? problem.mid(1) : problem; // no leading dot at the top level
+        return false;
+    }
+    *out = result;
+    return true;
+}
+
 QString errorMessage(const QByteArray &json)
 {
     const QJsonObject object = QJsonDocument::fromJson(json).object();

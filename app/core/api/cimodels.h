@@ -71,6 +71,15 @@ struct CiMeasure
     QDateTime evaluationTime;
 };
 
+// One entity of GET instances/{id}/manage/entities (IEntityMetadata): what Get items can read.
+struct CiEntity
+{
+    QString name;           // what GET instances/{id}/data/{entity} takes
+    QString qualifiedName;  // qualifiedEntityName ("PosTransactions_Purchases"); may be empty
+    QString dataSourceName; // empty for unified and derived entities
+    QStringList attributes; // attribute names, in the service's order
+};
+
 struct CiRowsPage
 {
     QList<QJsonObject> rows;
@@ -95,6 +104,8 @@ bool parseDataSources(const QByteArray &json, QList<CiDataSource> *out, QString 
 bool parseSegments(const QByteArray &json, QList<CiSegment> *out, QString *error);
 bool parseMeasures(const QByteArray &json, QList<CiMeasure> *out, QString *error);
 bool parseRowsPage(const QByteArray &json, CiRowsPage *out, QString *error);
+// GET instances/{id}/manage/entities: ONE IC360EntityModel object {instanceId, entities: [IEntityMetadata]}.
+bool parseEntities(const QByteArray &json, QList<CiEntity> *out, QString *error);
 
 // The message of an ApiErrorResult or ODataError body; empty when the body is neither.
 QString errorMessage(const QByteArray &json);
