@@ -36,9 +36,10 @@ private slots:
         QStringList tables = db.handle().tables();
         tables.sort();
         QCOMPARE(tables, (QStringList{QStringLiteral("detector_state"), QStringLiteral("firings"),
-                                      QStringLiteral("flows"), QStringLiteral("rate_window"),
-                                      QStringLiteral("schema_migrations"), QStringLiteral("settings"),
-                                      QStringLiteral("step_runs"), QStringLiteral("steps")}));
+                                      QStringLiteral("flows"), QStringLiteral("observations"),
+                                      QStringLiteral("rate_window"), QStringLiteral("schema_migrations"),
+                                      QStringLiteral("settings"), QStringLiteral("step_runs"),
+                                      QStringLiteral("steps")}));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA busy_timeout")),
@@ -249,6 +250,38 @@ private slots:
         Database db;
         QVERIFY(!db.open(dir.path(), QStringLiteral("gui")));
         QVERIFY2(db.errorString().contains(u"is read-only"), qPrintable(db.errorString()));
+    }
+
+    void migratesASchema1Database()
+    {
+        // A database of the first release (schema 1): no observations table, step runs without a
+        // resubmission number. Opening it adds both and keeps what was there.
+        QTemporaryDir dir;
+        {
+            Database db;
+            QVERIFY(db.open(dir.path(), QStringLiteral("gui")));
+            QVERIFY(db.exec(QStringLiteral("DROP TABLE observations"), "test"));
+            QVERIFY(db.exec(QStringLiteral("ALTER TABLE step_runs DROP COLUMN resubmission"), "test"));
+            QVERIFY(db.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version > 1"), "test"));
+            QVERIFY(
+                db.exec(QStringLiteral("INSERT INTO firings (id, flow_id, flow_name, trigger_type, subject,"
+                                       " job_id, detected_at, caught_up, is_test, payload)"
+                                       " VALUES ('f1', 1, 'Flow', 'fullRefreshCompleted', '', 'j', 0, 0,"
+                                       " 0, '{}')"),
+                        "test"));
+            QVERIFY(
+                db.exec(QStringLiteral("INSERT INTO step_runs (firing_id, step_index, attempt, status,"
+                                       " http_status, detail) VALUES ('f1', 0, 1, 'succeeded', 200, 'ok')"),
+                        "test"));
+        }
+        Database db;
+        QVERIFY2(db.open(dir.path(), QStringLiteral("gui")), qPrintable(db.errorString()));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(db.handle().tables().contains(QStringLiteral("observations")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT resubmission FROM step_runs WHERE firing_id = 'f1'")),
+                 QStringLiteral("0"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT detail FROM step_runs WHERE firing_id = 'f1'")),
+                 QStringLiteral("ok"));
     }
 
     void newerSchemaIsRefused()

@@ -84,6 +84,20 @@ const QList<Migration> &migrations()
                             " setting_key TEXT NOT NULL PRIMARY KEY,"
                             " setting_value TEXT NOT NULL)"),
          }},
+        {2,
+         {
+             // What the worker observed of segments and measures (ObservationStore), for the flow editor's
+             // chart beside the threshold. One row per evaluation: seeing it again replaces the value.
+             QStringLiteral("CREATE TABLE observations ("
+                            " trigger_type TEXT NOT NULL,"
+                            " subject TEXT NOT NULL,"
+                            " observed_at BIGINT NOT NULL,"
+                            " value DOUBLE PRECISION NOT NULL,"
+                            " PRIMARY KEY (trigger_type, subject, observed_at))"),
+             // Which resubmission of its firing a step run belongs to (0: the original run); the HTTP step's
+             // Idempotency-Key differs per resubmission (StepRunner::resubmit()).
+             QStringLiteral("ALTER TABLE step_runs ADD COLUMN resubmission INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return list;
 }

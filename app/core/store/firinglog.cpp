@@ -14,7 +14,8 @@ const QString kFiringColumns = QStringLiteral(
     "id, flow_id, flow_name, trigger_type, subject, value, previous_value, threshold, job_id, occurred_at,"
     " detected_at, caught_up, is_test, payload");
 const QString kStepRunColumns = QStringLiteral(
-    "r.firing_id, r.step_index, r.attempt, r.status, r.started_at, r.finished_at, r.http_status, r.detail");
+    "r.firing_id, r.step_index, r.attempt, r.status, r.started_at, r.finished_at, r.http_status, r.detail,"
+    " r.resubmission");
 
 QVariant msOrNull(const QDateTime &time)
 {
@@ -279,12 +280,13 @@ bool FiringLog::recordStepRun(const StepRun &run)
     QSqlQuery query(m_db.handle());
     if (!m_db.prepare(query,
                       QStringLiteral("INSERT INTO step_runs (firing_id, step_index, attempt, status,"
-                                     " started_at, finished_at, http_status, detail") +
-                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                     " started_at, finished_at, http_status, detail, resubmission") +
+                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                          " ON CONFLICT (firing_id, step_index, attempt) DO UPDATE SET"
                                          " status = excluded.status, started_at = excluded.started_at,"
                                          " finished_at = excluded.finished_at,"
-                                         " http_status = excluded.http_status, detail = excluded.detail"))) {
+                                         " http_status = excluded.http_status, detail = excluded.detail,"
+                                         " resubmission = excluded.resubmission"))) {
         return false;
     }
     query.addBindValue(text(run.firingId));
@@ -295,6 +297,7 @@ bool FiringLog::recordStepRun(const StepRun &run)
     query.addBindValue(msOrNull(run.finishedAt));
     query.addBindValue(run.httpStatus);
     query.addBindValue(text(run.detail));
+    query.addBindValue(run.resubmission);
     return m_db.exec(query, "recording a step run");
 }
 
@@ -320,6 +323,7 @@ QList<StepRun> FiringLog::readStepRuns(const QString &tail, const QVariantList &
         run.finishedAt = fromMs(query.value(5));
         run.httpStatus = query.value(6).toInt();
         run.detail = query.value(7).toString();
+        run.resubmission = query.value(8).toInt();
         runs.append(run);
     }
     return runs;

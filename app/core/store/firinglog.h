@@ -50,6 +50,7 @@ struct StepRun
     QDateTime startedAt, finishedAt; // UTC, invalid when not yet
     int httpStatus = 0;              // 0 when none
     QString detail;                  // outcome for the log, secrets redacted by the step runner
+    int resubmission = 0;            // 0: the firing's own run; n: its n-th resubmission (StepRunner)
 
     static QString pending() { return QStringLiteral("pending"); }
     static QString running() { return QStringLiteral("running"); }
