@@ -29,6 +29,21 @@ Job *newJob(const QString &key)
 
 } // namespace
 
+// Carries the result of a keychain job from the store's thread to `context`'s thread. Made on the calling
+// thread and connected to `context` there (connect() is thread-safe), then moved to the store's thread:
+// emitting delivered() there queues the callback to `context`, and Qt drops it if `context` is destroyed
+// meanwhile. It deletes itself on the store's thread once it has delivered.
+class KeychainRelay : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+signals:
+    void delivered(bool ok, bool found, const QString &secret, const QString &error);
+};
+
 KeychainSecretStore::KeychainSecretStore(QObject *parent)
     : SecretStore(parent)
 {}
@@ -43,42 +58,78 @@ QString KeychainSecretStore::status() const
     return SecretStoreProbe::rememberedStatus();
 }
 
+void KeychainSecretStore::run(QObject *context, std::function<QKeychain::Job *()> make,
+                              std::function<void(QKeychain::Job *, KeychainRelay *)> finish,
+                              std::function<void(bool, bool, const QString &, const QString &)> deliver)
+{
+    auto *relay = new KeychainRelay;
+    connect(relay, &KeychainRelay::delivered, context,
+            [deliver = std::move(deliver)](bool ok, bool found, const QString &secret, const QString &error) {
+                deliver(ok, found, secret, error);
+            });
+    relay->moveToThread(thread());
+    // Always from the event loop of the store's thread, even when called there: never inside the call.
+    QMetaObject::invokeMethod(
+        relay,
+        [relay, make = std::move(make), finish = std::move(finish)] {
+            QKeychain::Job *job = make();
+            connect(job, &QKeychain::Job::finished, relay, [relay, finish](QKeychain::Job *finished) {
+                finish(finished, relay);
+                relay->deleteLater();
+            });
+            job->start();
+        },
+        Qt::QueuedConnection);
+}
+
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallback done)
 {
-    auto *job = newJob<QKeychain::ReadPasswordJob>(key);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
-        const auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
-        if (readJob->error() == QKeychain::NoError)
-            done(readJob->textData(), QString());
-        else if (readJob->error() == QKeychain::EntryNotFound)
-            done(std::nullopt, QString());
-        else
-            done(std::nullopt, readJob->errorString());
-    });
-    job->start();
+    run(
+        context, [key] { return newJob<QKeychain::ReadPasswordJob>(key); },
+        [](QKeychain::Job *finished, KeychainRelay *relay) {
+            const auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
+            if (readJob->error() == QKeychain::NoError)
+                emit relay->delivered(true, true, readJob->textData(), QString());
+            else if (readJob->error() == QKeychain::EntryNotFound)
+                emit relay->delivered(true, false, QString(), QString());
+            else
+                emit relay->delivered(false, false, QString(), readJob->errorString());
+        },
+        [done = std::move(done)](bool ok, bool found, const QString &secret, const QString &error) {
+            if (ok && found)
+                done(secret, QString());
+            else
+                done(std::nullopt, ok ? QString() : error);
+        });
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
                                 DoneCallback done)
 {
-    auto *job = newJob<QKeychain::WritePasswordJob>(key);
-    job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
-        done(finished->error() == QKeychain::NoError,
-             finished->error() == QKeychain::NoError ? QString() : finished->errorString());
-    });
-    job->start();
+    run(
+        context,
+        [key, secret] {
+            auto *job = newJob<QKeychain::WritePasswordJob>(key);
+            job->setTextData(secret);
+            return job;
+        },
+        [](QKeychain::Job *finished, KeychainRelay *relay) {
+            const bool ok = finished->error() == QKeychain::NoError;
+            emit relay->delivered(ok, false, QString(), ok ? QString() : finished->errorString());
+        },
+        [done = std::move(done)](bool ok, bool, const QString &, const QString &error) { done(ok, error); });
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, DoneCallback done)
 {
-    auto *job = newJob<QKeychain::DeletePasswordJob>(key);
-    connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
-        const bool ok =
-            finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
-        done(ok, ok ? QString() : finished->errorString());
-    });
-    job->start();
+    run(
+        context, [key] { return newJob<QKeychain::DeletePasswordJob>(key); },
+        [](QKeychain::Job *finished, KeychainRelay *relay) {
+            const bool ok =
+                finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
+            emit relay->delivered(ok, false, QString(), ok ? QString() : finished->errorString());
+        },
+        [done = std::move(done)](bool ok, bool, const QString &, const QString &error) { done(ok, error); });
 }
 
 MemorySecretStore::MemorySecretStore(QObject *parent)
@@ -93,21 +144,38 @@ MemorySecretStore::MemorySecretStore(const QString &status, const QString &detai
 
 void MemorySecretStore::read(const QString &key, QObject *context, ReadCallback done)
 {
-    const auto it = m_secrets.constFind(key);
-    const std::optional<QString> secret = it == m_secrets.cend() ? std::nullopt : std::optional<QString>(*it);
+    std::optional<QString> secret;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_secrets.constFind(key);
+        if (it != m_secrets.cend())
+            secret = *it;
+    }
     later(context, [done = std::move(done), secret] { done(secret, QString()); });
 }
 
 void MemorySecretStore::write(const QString &key, const QString &secret, QObject *context, DoneCallback done)
 {
-    m_secrets.insert(key, secret);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_secrets.insert(key, secret);
+    }
     later(context, [done = std::move(done)] { done(true, QString()); });
 }
 
 void MemorySecretStore::remove(const QString &key, QObject *context, DoneCallback done)
 {
-    m_secrets.remove(key);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_secrets.remove(key);
+    }
     later(context, [done = std::move(done)] { done(true, QString()); });
+}
+
+QStringList MemorySecretStore::keys() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_secrets.keys();
 }
 
 QString SecretStoreProbe::rememberedStatus()
@@ -180,3 +248,5 @@ void SecretStoreProbe::probe(QObject *owner, std::function<void(SecretStore *)> 
             });
     });
 }
+
+#include "secretstore.moc"

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 
@@ -9,8 +10,19 @@
 #include <functional>
 #include <optional>
 
+class KeychainRelay;
+namespace QKeychain {
+class Job;
+}
+
 // Asynchronous key -> secret storage. Callbacks run on the thread of `context`, later (never inside the
 // call), and not at all once `context` is gone.
+//
+// Threads: a store lives on one thread (the GUI's: the app probes the keychain there) but read(), write()
+// and remove() may be called from any thread, e.g. by the connector worker's step runner, as long as the
+// store outlives the call and its callback. `context` must be alive when the call is made (normally it is an
+// object of the calling thread); the callback then runs on `context`'s thread, through a queued call, and is
+// dropped if `context` is destroyed before it runs. isPersistent() and status() are safe from any thread.
 class SecretStore : public QObject
 {
     Q_OBJECT
@@ -33,7 +45,9 @@ public:
 };
 
 // The OS secret store through QtKeychain (Secret Service / KWallet, Keychain, Credential Manager), service
-// "insights-admin". Never falls back to plaintext.
+// "insights-admin". Never falls back to plaintext. The QtKeychain jobs always run on the store's own thread
+// (their D-Bus and libsecret backends are not made for other threads): a call from another thread is
+// carried there, and its result carried back to `context`'s thread.
 class KeychainSecretStore : public SecretStore
 {
     Q_OBJECT
@@ -48,9 +62,17 @@ public:
     void remove(const QString &key, QObject *context, DoneCallback done) override;
     bool isPersistent() const override { return true; }
     QString status() const override;
+
+private:
+    // Starts the job `make` creates on this store's thread; `finish` reads it there and emits the relay's
+    // delivered(), which reaches `deliver` on `context`'s thread.
+    void run(QObject *context, std::function<QKeychain::Job *()> make,
+             std::function<void(QKeychain::Job *, KeychainRelay *)> finish,
+             std::function<void(bool ok, bool found, const QString &secret, const QString &error)> deliver);
 };
 
-// Secrets in this process's memory only: the fallback when no OS secret store works, and for tests.
+// Secrets in this process's memory only: the fallback when no OS secret store works, and for tests. A mutex
+// guards the secrets, so a write on one thread is seen by a read on another.
 class MemorySecretStore : public SecretStore
 {
     Q_OBJECT
@@ -67,9 +89,10 @@ public:
     QString status() const override { return m_status; }
     QString details() const { return m_details; }
 
-    QStringList keys() const { return m_secrets.keys(); }
+    QStringList keys() const;
 
 private:
+    mutable QMutex m_mutex;
     QHash<QString, QString> m_secrets;
     QString m_status;
     QString m_details;

@@ -15,6 +15,10 @@ Connector::Connector(const Clock &clock, QObject *parent)
     , m_thread(new QThread)
     , m_worker(new ConnectorWorker(clock))
 {
+    qRegisterMetaType<InstanceCatalogue>();
+    qRegisterMetaType<Step>();
+    qRegisterMetaType<Flow>();
+    qRegisterMetaType<QList<QJsonObject>>();
     m_thread->setObjectName(QStringLiteral("insights-connector"));
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
@@ -26,6 +30,14 @@ Connector::Connector(const Clock &clock, QObject *parent)
     connect(this, &Connector::authenticationFailed, m_worker, &ConnectorWorker::failAuthentication,
             Qt::QueuedConnection);
     connect(this, &Connector::flowsChanged, m_worker, &ConnectorWorker::reloadFlows, Qt::QueuedConnection);
+    connect(this, &Connector::secretStoreProvided, m_worker, &ConnectorWorker::setSecretStore,
+            Qt::QueuedConnection);
+    connect(this, &Connector::catalogueRequested, m_worker, &ConnectorWorker::requestCatalogue,
+            Qt::QueuedConnection);
+    connect(this, &Connector::itemsPreviewRequested, m_worker, &ConnectorWorker::previewItems,
+            Qt::QueuedConnection);
+    connect(this, &Connector::testFireRequested, m_worker, &ConnectorWorker::testFire, Qt::QueuedConnection);
+    connect(this, &Connector::resubmitRequested, m_worker, &ConnectorWorker::resubmit, Qt::QueuedConnection);
 
     connect(m_worker, &ConnectorWorker::firingsRecorded, this, &Connector::firingsRecorded,
             Qt::QueuedConnection);
@@ -39,6 +51,18 @@ Connector::Connector(const Clock &clock, QObject *parent)
         },
         Qt::QueuedConnection);
     connect(m_worker, &ConnectorWorker::accessTokenRequired, this, &Connector::accessTokenRequired,
+            Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::flowsReloaded, this, &Connector::flowsReloaded, Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::catalogueReady, this, &Connector::catalogueReady,
+            Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::itemsPreviewReady, this, &Connector::itemsPreviewReady,
+            Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::testFireStarted, this, &Connector::testFireStarted,
+            Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::resubmitStarted, this, &Connector::resubmitStarted,
+            Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::requestFailed, this, &Connector::requestFailed, Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::firingCompleted, this, &Connector::firingCompleted,
             Qt::QueuedConnection);
     m_thread->start();
 }
@@ -70,6 +94,39 @@ void Connector::failAuthentication(const QString &reason)
 void Connector::reloadFlows()
 {
     emit flowsChanged();
+}
+
+void Connector::setSecretStore(SecretStore *store)
+{
+    emit secretStoreProvided(store);
+}
+
+quint64 Connector::requestCatalogue()
+{
+    const quint64 request = ++m_lastRequest;
+    emit catalogueRequested(request);
+    return request;
+}
+
+quint64 Connector::previewItems(const Step &getItemsStep, int rows)
+{
+    const quint64 request = ++m_lastRequest;
+    emit itemsPreviewRequested(request, getItemsStep, rows);
+    return request;
+}
+
+quint64 Connector::testFire(const Flow &flow)
+{
+    const quint64 request = ++m_lastRequest;
+    emit testFireRequested(request, flow);
+    return request;
+}
+
+quint64 Connector::resubmit(const QString &firingId, bool failedOnly)
+{
+    const quint64 request = ++m_lastRequest;
+    emit resubmitRequested(request, firingId, failedOnly);
+    return request;
 }
 
 void Connector::followSession(AuthSession *session, const ConnectorConfig &config)

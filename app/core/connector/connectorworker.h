@@ -6,6 +6,8 @@
 #include "connectorconfig.h"
 #include "connectorstatus.h"
 #include "firinglog.h"
+#include "instancecatalogue.h"
+#include "secretstore.h"
 #include "jobtracker.h"
 #include "triggerengine.h"
 
@@ -22,6 +24,7 @@
 class Database;
 class DetectorStateStore;
 class FlowStore;
+class ObservationStore;
 class QNetworkAccessManager;
 class QTimer;
 class RateWindowStore;
@@ -42,7 +45,14 @@ class RateWindowStore;
 // The next cycle starts activeInterval (a job runs) or idleInterval after the start of the last one; the
 // rate limiter keeps every call inside the budget and holds all of them during a 429. After a failure or
 // a hold the next cycle is a catch-up: what it finds is marked caughtUp.
-class SecretStore;
+//
+// Every segment count and measure value of a fetched list is an observation (ObservationStore), committed
+// with the cycle's firings and detector state, and also those of a catalogue request.
+//
+// Requests of the editor and the trigger log (Connector's request ids) are served beside the cycle, never
+// through it: their API calls go at Interactive priority (the limiter serves them first and keeps a reserve
+// for them), each ends in exactly one answer signal, and stop() cancels those in flight (requestFailed).
+// While not started or signed out they fail at once with a sentence saying to sign in.
 class StepRunner;
 
 class ConnectorWorker : public QObject
@@ -63,16 +73,53 @@ public slots:
     void failAuthentication(const QString &reason);
     // The flows changed in the database: read them again.
     void reloadFlows();
+    // The app's secret store (it lives on the GUI thread and outlives the worker; SecretStore's contract).
+    void setSecretStore(SecretStore *store);
+
+    void requestCatalogue(quint64 request);
+    void previewItems(quint64 request, const Step &getItemsStep, int rows);
+    void testFire(quint64 request, const Flow &flow);
+    void resubmit(quint64 request, const QString &firingId, bool failedOnly);
 
 signals:
     void firingsRecorded(const QList<Firing> &firings);
     // A step of a firing was attempted (from the step runner, which runs the steps of recorded firings).
     void stepRunUpdated(const StepRun &run);
+    void firingCompleted(const QString &firingId, bool allSucceeded);
     void statusChanged(const ConnectorStatus &status);
     void accessTokenRequired();
+    void flowsReloaded(int flows);
+
+    void catalogueReady(quint64 request, const InstanceCatalogue &catalogue);
+    void itemsPreviewReady(quint64 request, const QList<QJsonObject> &rows);
+    void testFireStarted(quint64 request, const QString &firingId);
+    void resubmitStarted(quint64 request, const QString &firingId);
+    void requestFailed(quint64 request, const QString &message);
 
 private:
     using BodyHandler = std::function<void(const QByteArray &body)>;
+    using FailHandler = std::function<void(const QString &message)>;
+    using InstanceHandler = std::function<void(const QString &instanceId, const QString &instanceName)>;
+
+    struct PendingObservation
+    {
+        TriggerKind kind;
+        QString subject;
+        double value;
+        QDateTime at;
+    };
+
+    // Requests: false (and requestFailed with `notSignedIn`) unless started and signed in.
+    bool acceptRequest(quint64 request, const QString &notSignedIn);
+    // One Interactive call; on failure `fail` gets `failure` with the call's own sentence as %1.
+    void interactiveGet(const QString &path, const QUrlQuery &query, const QString &failure,
+                        const FailHandler &fail, BodyHandler onSuccess);
+    // The instance being watched (without a call once known), for a request.
+    void withInstance(const FailHandler &fail, InstanceHandler then);
+    void fireTest(quint64 request, const Flow &flow, const Firing &sample);
+    QList<PendingObservation> observationsOf(const QList<CiSegment> &segments,
+                                             const QList<CiMeasure> &measures) const;
+    bool recordObservations(const QList<PendingObservation> &observations);
 
     void request(const QString &path, const QUrlQuery &query, BodyHandler onSuccess);
     void scheduleCycle(std::chrono::milliseconds delay);
@@ -108,8 +155,9 @@ private:
     std::unique_ptr<FiringLog> m_firingLog;
     std::unique_ptr<DetectorStateStore> m_stateStore;
     std::unique_ptr<RateWindowStore> m_rateStore;
-    SecretStore *m_secrets;
-    StepRunner *m_runner = nullptr; // the steps run off the polling path, on this thread's event loop
+    std::unique_ptr<ObservationStore> m_observations;
+    SecretStore *m_secrets = nullptr; // the app's, on the GUI thread (setSecretStore())
+    StepRunner *m_runner = nullptr;   // the steps run off the polling path, on this thread's event loop
     bool m_runnerResumed = false;
     TriggerEngine m_engine;
     JobTracker m_tracker;
@@ -124,6 +172,7 @@ private:
     bool m_measuresDirty = true;
     quint64 m_generation = 0;
     QList<QPointer<ApiJob>> m_inflight;
+    QList<QPointer<ApiJob>> m_interactive; // calls of requests
     QString m_instanceId;
     QString m_instanceName;
     QDateTime m_dataSourcesAt;
@@ -135,6 +184,7 @@ private:
     std::optional<JobTracker> m_pendingTracker;
     QList<Firing> m_pendingFirings;
     QHash<QString, QJsonObject> m_pendingStates;
+    QList<PendingObservation> m_pendingObservations;
     bool m_pendingSegments = false;
     bool m_pendingMeasures = false;
 

@@ -44,7 +44,7 @@ void GetItemsStep::requestPage()
     query.addQueryItem(QStringLiteral("$skip"), QString::number(m_rows.size()));
     const QString path = QStringLiteral("instances/") + m_input.instanceId + QStringLiteral("/data/") +
                          parameters.value(QLatin1String("entity")).toString().trimmed();
-    m_job = m_input.api->get(path, query, RateLimiter::Priority::Bulk);
+    m_job = m_input.api->get(path, query, m_input.apiPriority);
     connect(m_job, &ApiJob::finished, this, &GetItemsStep::handlePage);
 }
 

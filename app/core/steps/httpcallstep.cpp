@@ -6,12 +6,15 @@
 #include <QUrl>
 #include <QUuid>
 
-QByteArray HttpCallStep::idempotencyKey(const QString &firingId, int stepIndex)
+QByteArray HttpCallStep::idempotencyKey(const QString &firingId, int stepIndex, int resubmission)
 {
     // A name-based UUID: the same firing and step give the same key, on every attempt and after a restart.
+    // A resubmission is a deliberate new delivery: its own key, so that the receiver does not drop it.
     static const QUuid ns(QStringLiteral("{6f1c3b8e-2d4a-4f7e-9b0c-1a2b3c4d5e6f}"));
-    return QUuid::createUuidV5(ns, firingId + u'/' + QString::number(stepIndex))
-        .toByteArray(QUuid::WithoutBraces);
+    QString name = firingId + u'/' + QString::number(stepIndex);
+    if (resubmission > 0)
+        name += QStringLiteral("/resubmission/") + QString::number(resubmission);
+    return QUuid::createUuidV5(ns, name).toByteArray(QUuid::WithoutBraces);
 }
 
 QByteArray HttpCallStep::signature(const QByteArray &secret, const QByteArray &body)
@@ -60,7 +63,8 @@ void HttpCallStep::start()
     if (!payload.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json; charset=utf-8"));
-    request.setRawHeader("Idempotency-Key", idempotencyKey(m_input.firingId, m_input.stepIndex));
+    request.setRawHeader("Idempotency-Key",
+                         idempotencyKey(m_input.firingId, m_input.stepIndex, m_input.resubmission));
     if (!parameters.value(QLatin1String("signingSecretRef")).toString().isEmpty())
         request.setRawHeader("X-Insights-Signature",
                              signature(m_input.secret(QStringLiteral("signingSecretRef")).toUtf8(), payload));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flow.h"
+#include "ratelimiter.h"
 #include "templateengine.h"
 
 #include <QHash>
@@ -60,10 +61,13 @@ struct StepInput
     QString firingId;
     TemplateContext context;
     QHash<QString, QString> secrets;
+    int resubmission = 0; // 0: the firing's own run; n: its n-th resubmission (HTTP step: Idempotency-Key)
 
     QNetworkAccessManager *network = nullptr;
-    ApiClient *api = nullptr;            // Get items
-    QString instanceId;                  // Get items
+    ApiClient *api = nullptr; // Get items
+    QString instanceId;       // Get items
+    // Get items: the pages of a firing's step wait in the bulk queue; the editor's preview is interactive.
+    RateLimiter::Priority apiPriority = RateLimiter::Priority::Bulk;
     const SmtpSettings *smtp = nullptr;  // Email: the connection's server settings
     QThreadPool *blockingPool = nullptr; // Email: libcurl blocks, so it runs there
     std::chrono::milliseconds transferTimeout{30000};

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
@@ -25,14 +26,28 @@ struct StepRunner::Job
     int stepIndex = 0;
     int resumeAt = -1; // after a restart: re-read Get items at stepIndex, then go on here
     int attempt = 1;
-    int generation = 0; // bumped per attempt: late callbacks of an earlier one are ignored
+    int generation = 0;            // bumped per attempt: late callbacks of an earlier one are ignored
+    int resubmission = 0;          // StepRun::resubmission of the attempts this job records
+    QSet<int> done;                // steps that succeeded before this job started: never sent again
+    QHash<int, int> firstAttempts; // the attempt number a step starts at (default 1)
     bool allSucceeded = true;
     bool running = false;
+    bool waitingForSecrets = false;
     StepRun current;
     QHash<QString, QString> secrets; // secretRef -> secret, of the step in progress
     QStringList redactions;          // every secret read for this firing, and its spellings
     QPointer<StepAction> action;
     QTimer *retryTimer = nullptr;
+
+    // The step to run at or after `index`: succeeded ones are skipped, except Get items (its rows feed the
+    // later steps and are not stored; reading them again sends nothing).
+    int nextStep(int index) const
+    {
+        while (index < flow.steps.size() && done.contains(index) &&
+               flow.steps.at(index).kind != StepKind::GetItems)
+            ++index;
+        return index;
+    }
 
     ~Job()
     {
@@ -151,14 +166,41 @@ Firing StepRunner::sampleFiring(const Flow &flow, const QDateTime &now)
     return firing;
 }
 
+void StepRunner::setSecretStore(SecretStore *secrets)
+{
+    m_secrets = secrets;
+    if (!m_secrets)
+        return;
+    const QList<std::shared_ptr<Job>> jobs = m_jobs.values();
+    for (const std::shared_ptr<Job> &job : jobs) {
+        if (std::exchange(job->waitingForSecrets, false))
+            readSecrets(job);
+    }
+}
+
 QString StepRunner::testFire(const Flow &flow)
 {
+    return testFire(flow, sampleFiring(flow, m_clock.now()));
+}
+
+QString StepRunner::testFire(const Flow &flow, const Firing &sample)
+{
+    Firing firing = sample;
+    firing.id = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    firing.flowId = flow.id;
+    firing.flowName = flow.name;
+    firing.trigger = flow.trigger.kind;
+    firing.test = true;
+    firing.payload.insert(QStringLiteral("test"), true);
+    if (!firing.detectedAt.isValid())
+        firing.detectedAt = m_clock.now();
     bool ok = false;
-    const QList<Firing> recorded = m_log.record({sampleFiring(flow, m_clock.now())}, &ok);
+    const QList<Firing> recorded = m_log.record({firing}, &ok);
     if (!ok || recorded.isEmpty()) {
         qCWarning(lcSteps) << "test firing not recorded:" << m_db.errorString();
         return {};
     }
+    emit testFiringRecorded(recorded.constFirst());
     return run(recorded.constFirst(), flow) ? recorded.constFirst().id : QString();
 }
 
@@ -196,6 +238,93 @@ bool StepRunner::run(const Firing &firing, const Flow &flow)
     return true;
 }
 
+bool StepRunner::resubmit(const QString &firingId, bool failedOnly, QString *error)
+{
+    const auto refuse = [error](const QString &message) {
+        if (error)
+            *error = message;
+        qCInfo(lcSteps).noquote() << "resubmit refused:" << message;
+        return false;
+    };
+    const QString stillRunning =
+        tr("This firing is still running. Resubmit it once its steps have finished.");
+    if (m_jobs.contains(firingId))
+        return refuse(stillRunning);
+    const std::optional<Firing> firing = m_log.get(firingId);
+    if (!firing) {
+        return refuse(m_db.errorString().isEmpty()
+                          ? tr("This firing is no longer in the trigger log (retention may have removed it).")
+                          : tr("The trigger log cannot be read: %1").arg(m_db.errorString()));
+    }
+    QMap<int, StepRun> latest; // by step: its last attempt
+    int rounds = 0;
+    for (const StepRun &run : m_log.stepRuns(firingId)) {
+        if (run.status == StepRun::pending() || run.status == StepRun::running())
+            return refuse(stillRunning); // e.g. waiting to resume after a restart
+        latest.insert(run.stepIndex, run);
+        rounds = std::max(rounds, run.resubmission);
+    }
+    const std::optional<Flow> flow = m_flows.get(firing->flowId);
+    if (!flow)
+        return refuse(tr("The flow \"%1\" was deleted, so the steps of this firing cannot be sent again.")
+                          .arg(firing->flowName));
+    if (flow->steps.isEmpty())
+        return refuse(
+            tr("The flow \"%1\" has no steps to send. Add steps in the flow editor first.").arg(flow->name));
+
+    auto job = std::make_shared<Job>();
+    job->firing = *firing;
+    job->flow = *flow;
+    job->context = TemplateContext::fromFiring(*firing, m_instanceName);
+    job->resubmission = rounds + 1;
+    QList<int> toRun;
+    for (int i = 0; i < flow->steps.size(); ++i) {
+        job->firstAttempts.insert(i, latest.contains(i) ? latest.value(i).attempt + 1 : 1);
+        if (failedOnly && latest.value(i).status == StepRun::succeeded())
+            job->done.insert(i);
+        else
+            toRun.append(i);
+    }
+    if (toRun.isEmpty())
+        return refuse(tr("Every step of this firing succeeded: there is nothing failed to resubmit. Resubmit "
+                         "all steps to send them again."));
+    job->stepIndex = toRun.constFirst();
+    // The rows of an earlier Get items step are not stored: read them again first.
+    for (int i = job->stepIndex - 1; i >= 0; --i) {
+        if (flow->steps.at(i).kind == StepKind::GetItems) {
+            job->resumeAt = job->stepIndex;
+            job->stepIndex = i;
+            break;
+        }
+    }
+    job->attempt = job->firstAttempts.value(job->stepIndex, 1);
+
+    QList<StepRun> pendingRuns;
+    {
+        Database::Transaction transaction(m_db);
+        bool ok = transaction.isActive();
+        for (int i : std::as_const(toRun)) {
+            StepRun pending;
+            pending.firingId = firingId;
+            pending.stepIndex = i;
+            pending.attempt = job->firstAttempts.value(i);
+            pending.status = StepRun::pending();
+            pending.detail = tr("Resubmitted.");
+            pending.resubmission = job->resubmission;
+            ok = ok && m_log.recordStepRun(pending);
+            pendingRuns.append(pending);
+        }
+        if (!ok || !transaction.commit())
+            return refuse(tr("The resubmission could not be recorded: %1").arg(m_db.errorString()));
+    }
+    for (const StepRun &pending : std::as_const(pendingRuns))
+        emit stepRunUpdated(pending);
+    qCInfo(lcSteps) << "resubmitting firing" << firingId << (failedOnly ? "failed steps" : "all steps")
+                    << "as resubmission" << job->resubmission;
+    enqueue(std::move(job));
+    return true;
+}
+
 int StepRunner::resumeUnfinished()
 {
     QStringList firingIds;
@@ -223,6 +352,14 @@ int StepRunner::resumeUnfinished()
             continue;
         }
         job->flow = *flow;
+        for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+            job->resubmission = std::max(job->resubmission, it->resubmission);
+            if (it->status == StepRun::succeeded())
+                job->done.insert(it.key());
+            // A pending row (a later step, or a retry) is the attempt to make; after any other, the next.
+            job->firstAttempts.insert(it.key(),
+                                      it->status == StepRun::pending() ? it->attempt : it->attempt + 1);
+        }
         const int stepCount = int(flow->steps.size());
         int next = 0;
         while (next < stepCount && latest.contains(next) && latest.value(next).status == StepRun::succeeded())
@@ -249,6 +386,7 @@ int StepRunner::resumeUnfinished()
             pending.stepIndex = next;
             pending.attempt = job->attempt;
             pending.status = StepRun::pending();
+            pending.resubmission = last.resubmission;
             record(pending);
         }
         // The rows of an earlier Get items step are not stored: read them again first (a read, never a send).
@@ -296,6 +434,7 @@ void StepRunner::startStep(const std::shared_ptr<Job> &job)
     job->current.attempt = job->attempt;
     job->current.status = StepRun::running();
     job->current.startedAt = m_clock.now();
+    job->current.resubmission = job->resubmission;
     const Step &step = job->flow.steps.at(job->stepIndex);
     const QStringList unknown = unknownPlaceholders(step);
     if (!unknown.isEmpty()) {
@@ -320,8 +459,7 @@ void StepRunner::readSecrets(const std::shared_ptr<Job> &job)
     if (refs.isEmpty())
         return execute(job);
     if (!m_secrets)
-        return finishAttempt(
-            job, StepOutcome::permanent(0, tr("No secret store is available for the step's secrets.")));
+        return waitForSecretStore(job);
     auto outstanding = std::make_shared<int>(int(refs.size()));
     auto failed = std::make_shared<bool>(false);
     const int generation = job->generation;
@@ -367,6 +505,28 @@ void StepRunner::readSecrets(const std::shared_ptr<Job> &job)
     }
 }
 
+void StepRunner::waitForSecretStore(const std::shared_ptr<Job> &job)
+{
+    job->waitingForSecrets = true;
+    StepRun waiting = job->current;
+    waiting.status = StepRun::pending();
+    waiting.startedAt = {};
+    waiting.detail = tr("Waiting for the secret store, which the app is still opening.");
+    record(waiting);
+    const int generation = job->generation;
+    const std::weak_ptr<Job> weak = job;
+    QTimer::singleShot(m_options.secretStoreWait, this, [this, weak, generation] {
+        const std::shared_ptr<Job> job = weak.lock();
+        if (!job || job->generation != generation || !std::exchange(job->waitingForSecrets, false))
+            return;
+        finishAttempt(job,
+                      StepOutcome::retryable(
+                          0, tr("No secret store is available yet, so the step's secrets cannot be read. "
+                                "The step is tried again; if this goes on, check the secret store on "
+                                "the Account page.")));
+    });
+}
+
 void StepRunner::execute(const std::shared_ptr<Job> &job)
 {
     record(job->current);
@@ -377,6 +537,7 @@ void StepRunner::execute(const std::shared_ptr<Job> &job)
     input.firingId = job->firing.id;
     input.context = job->context;
     input.secrets = job->secrets;
+    input.resubmission = job->resubmission;
     input.network = m_network;
     input.api = m_api;
     input.instanceId = m_instanceId;
@@ -417,9 +578,9 @@ void StepRunner::finishAttempt(const std::shared_ptr<Job> &job, StepOutcome outc
             job->context.items = outcome.items;
             job->context.hasItems = true;
         }
-        job->stepIndex = job->resumeAt > job->stepIndex ? job->resumeAt : job->stepIndex + 1;
+        job->stepIndex = job->nextStep(job->resumeAt > job->stepIndex ? job->resumeAt : job->stepIndex + 1);
         job->resumeAt = -1;
-        job->attempt = 1;
+        job->attempt = job->firstAttempts.value(job->stepIndex, 1);
         // The rows of the next attempt: resumed ones may already have a later attempt pending.
         return startStep(job);
     }
@@ -430,6 +591,7 @@ void StepRunner::finishAttempt(const std::shared_ptr<Job> &job, StepOutcome outc
         pending.stepIndex = job->stepIndex;
         pending.attempt = job->attempt;
         pending.status = StepRun::pending();
+        pending.resubmission = job->resubmission;
         record(pending);
         std::chrono::milliseconds delay = retryDelay(job->attempt - 1);
         if (outcome.retryAfter)

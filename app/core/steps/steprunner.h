@@ -39,6 +39,18 @@ class SecretStore;
 // attempt that was running when the app stopped is recorded as interrupted and retried (the HTTP step's
 // Idempotency-Key stays the same, so the receiver can drop a duplicate).
 //
+// resubmit() is the user's "send it again" from the trigger log: the firing's steps run once more as new
+// attempts (numbered after the earlier ones) of resubmission n = 1, 2, ... (StepRun::resubmission). With
+// failedOnly the steps whose last attempt succeeded are kept and not sent again. A resubmission is a
+// deliberate second delivery, so the HTTP step sends a new Idempotency-Key per resubmission (derived from
+// firing, step and n: still stable across retries and restarts of that resubmission). A Get items step
+// before the first step to run is read again (a read, never a send): its rows are not stored.
+//
+// Secrets: the store may arrive after the runner (setSecretStore(); the app probes the keychain
+// asynchronously). Until it does, a step that names a secret waits, its attempt "pending" with a detail
+// saying so, for at most Options::secretStoreWait; then the attempt fails retryably and the usual retries
+// follow. Steps without secrets do not wait. The store lives on another thread (SecretStore's contract).
+//
 // The worker wires it like this:
 //   m_runner = new StepRunner(m_db, m_secretStore, m_network, m_clock, this);
 //   m_runner->setConnection(m_apiClient, instanceId, instanceName);
@@ -59,9 +71,12 @@ public:
         std::chrono::milliseconds maxRetryDelay = std::chrono::minutes(5);
         std::chrono::milliseconds maxRetryAfter = std::chrono::hours(1);
         std::chrono::milliseconds transferTimeout = std::chrono::seconds(30);
+        // How long a step that needs secrets waits for setSecretStore() before the attempt fails (retryably).
+        std::chrono::milliseconds secretStoreWait = std::chrono::seconds(30);
     };
 
-    // `db` (open on this thread), `secrets` and `network` must outlive the runner.
+    // `db` (open on this thread), `secrets` (may be null: see setSecretStore()) and `network` must outlive
+    // the runner.
     StepRunner(Database &db, SecretStore *secrets, QNetworkAccessManager *network, const Clock &clock,
                QObject *parent = nullptr);
     ~StepRunner() override;
@@ -72,6 +87,10 @@ public:
     // priority); {{instance.name}} is the name.
     void setConnection(ApiClient *api, const QString &instanceId, const QString &instanceName);
     void setSmtpSettings(const SmtpSettings &settings) { m_smtp = settings; }
+    // The store the steps read their secrets from (it may live on another thread and must outlive the
+    // runner). Steps waiting for one go on.
+    void setSecretStore(SecretStore *secrets);
+    SecretStore *secretStore() const { return m_secrets; }
 
     // Runs the steps of a firing already in the FiringLog. False when it is already running or its runs
     // could not be recorded.
@@ -81,7 +100,14 @@ public:
     // Test-fire from the flow editor: records a sample firing marked `test` and runs the flow's steps.
     // Returns the firing id, empty when it could not be recorded.
     QString testFire(const Flow &flow);
+    // The same with the caller's sample (e.g. the instance's current values); it gets a new "test-..." id,
+    // the flow's id, name and trigger, and is marked test (also "test": true in its payload).
+    QString testFire(const Flow &flow, const Firing &sample);
     static Firing sampleFiring(const Flow &flow, const QDateTime &now);
+    // Runs the steps of a finished firing again (all, or with `failedOnly` those that failed or did not run),
+    // with the flow's current steps. False, with a sentence in `error`, while the firing is still running
+    // or waiting to resume, when it or its flow is gone, or when failedOnly finds nothing to send again.
+    bool resubmit(const QString &firingId, bool failedOnly, QString *error = nullptr);
 
     int runningFirings() const { return m_running; }
     int queuedFirings() const { return int(m_queue.size()); }
@@ -92,6 +118,8 @@ public:
     static QStringList unknownPlaceholders(const Step &step);
 
 signals:
+    // testFire() recorded its firing (before any of its step runs is reported).
+    void testFiringRecorded(const Firing &firing);
     void stepRunUpdated(const StepRun &run);
     void firingCompleted(const QString &firingId, bool allSucceeded);
 
@@ -102,6 +130,7 @@ private:
     void pump();
     void startStep(const std::shared_ptr<Job> &job);
     void readSecrets(const std::shared_ptr<Job> &job);
+    void waitForSecretStore(const std::shared_ptr<Job> &job);
     void execute(const std::shared_ptr<Job> &job);
     void finishAttempt(const std::shared_ptr<Job> &job, StepOutcome outcome);
     void skipRemaining(Job &job, const QString &reason);
