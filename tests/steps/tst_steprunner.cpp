@@ -383,6 +383,244 @@ private slots:
             QJsonDocument::fromJson(m_receiver->requests().constFirst().body).object().value(u"v").toDouble(),
             1251.0);
     }
+
+    void testFireWithTheCallersSample()
+    {
+        auto runner = makeRunner(fastOptions());
+        QSignalSpy completed(runner.get(), &StepRunner::firingCompleted);
+        QSignalSpy recorded(runner.get(), &StepRunner::testFiringRecorded);
+        Flow flow =
+            flowAndFiring({httpStep(QStringLiteral("/hook"),
+                                    QJsonObject{{QStringLiteral("v"), QStringLiteral("{{value}}")},
+                                                {QStringLiteral("s"), QStringLiteral("{{subject}}")}})})
+                .first;
+        Firing sample = StepRunner::sampleFiring(flow, QDateTime::currentDateTimeUtc());
+        sample.value = 1200;
+        sample.subject = QStringLiteral("ChurnRisk");
+        sample.test = false; // marked test anyway
+        const QString id = runner->testFire(flow, sample);
+        QVERIFY(id.startsWith(u"test-"));
+        QCOMPARE(recorded.size(), 1); // before its steps run
+        QVERIFY(completed.wait(10000));
+        const std::optional<Firing> firing = m_log->get(id);
+        QVERIFY(firing && firing->test);
+        QCOMPARE(firing->payload.value(u"test").toBool(), true);
+        QCOMPARE(firing->flowId, flow.id);
+        const QJsonObject body = QJsonDocument::fromJson(m_receiver->requests().constFirst().body).object();
+        QCOMPARE(body.value(u"v").toDouble(), 1200.0);
+        QCOMPARE(body.value(u"s").toString(), u"ChurnRisk");
+    }
+
+    void resubmitAllSendsEveryStepAgainWithANewKey()
+    {
+        auto runner = makeRunner(fastOptions());
+        QSignalSpy completed(runner.get(), &StepRunner::firingCompleted);
+        const auto [flow, firing] =
+            flowAndFiring({httpStep(QStringLiteral("/first")), httpStep(QStringLiteral("/second"))});
+        QVERIFY(runner->run(firing, flow));
+        QVERIFY(completed.wait(10000));
+
+        QString error;
+        QVERIFY2(runner->resubmit(firing.id, false, &error), qPrintable(error));
+        QVERIFY(!runner->resubmit(firing.id, false, &error)); // still running
+        QVERIFY2(error.contains(u"still running"), qPrintable(error));
+        QTRY_COMPARE(completed.size(), 2);
+        QCOMPARE(completed.at(1).at(0).toString(), firing.id);
+        QCOMPARE(completed.at(1).at(1).toBool(), true);
+        QCOMPARE(statuses(firing.id),
+                 (QStringList{QStringLiteral("0.1 succeeded 200"), QStringLiteral("0.2 succeeded 200"),
+                              QStringLiteral("1.1 succeeded 200"), QStringLiteral("1.2 succeeded 200")}));
+        for (const StepRun &run : m_log->stepRuns(firing.id))
+            QCOMPARE(run.resubmission, run.attempt - 1);
+        QCOMPARE(m_receiver->count(), 4);
+        const auto key = [&](int request) {
+            return m_receiver->requests().at(request).header("Idempotency-Key");
+        };
+        QCOMPARE(m_receiver->requests().at(2).target, "/first");
+        QCOMPARE(key(2), HttpCallStep::idempotencyKey(firing.id, 0, 1));
+        QVERIFY(key(2) != key(0));
+        QCOMPARE(key(0), HttpCallStep::idempotencyKey(firing.id, 0)); // the original run keeps its key
+        QCOMPARE(m_receiver->duplicates(), 0); // an idempotent receiver takes the resubmission
+
+        // Once more: another key again.
+        QVERIFY(runner->resubmit(firing.id, false));
+        QTRY_COMPARE(completed.size(), 3);
+        QCOMPARE(key(4), HttpCallStep::idempotencyKey(firing.id, 0, 2));
+        QCOMPARE(m_receiver->duplicates(), 0);
+    }
+
+    void resubmitFailedOnlyKeepsWhatSucceeded()
+    {
+        m_receiver->enqueue({200, "ok", {}, false});
+        m_receiver->enqueue({400, "bad request", {}, false});
+        auto runner = makeRunner(fastOptions());
+        QSignalSpy completed(runner.get(), &StepRunner::firingCompleted);
+        QSignalSpy updated(runner.get(), &StepRunner::stepRunUpdated);
+        const auto [flow, firing] =
+            flowAndFiring({httpStep(QStringLiteral("/first")), httpStep(QStringLiteral("/second")),
+                           httpStep(QStringLiteral("/third"))});
+        runner->run(firing, flow);
+        QVERIFY(completed.wait(10000));
+        QCOMPARE(completed.constFirst().at(1).toBool(), false);
+
+        // The resubmission's first attempt at /second meets a 503: retried with the same key.
+        m_receiver->enqueue({503, "busy", {}, false});
+        updated.clear();
+        QString error;
+        QVERIFY2(runner->resubmit(firing.id, true, &error), qPrintable(error));
+        QCOMPARE(updated.size(), 2); // pending: steps 2 and 3, at once
+        QTRY_COMPARE(completed.size(), 2);
+        QCOMPARE(completed.at(1).at(1).toBool(), true);
+        QCOMPARE(statuses(firing.id),
+                 (QStringList{QStringLiteral("0.1 succeeded 200"), QStringLiteral("1.1 failed 400"),
+                              QStringLiteral("1.2 failed 503"), QStringLiteral("1.3 succeeded 200"),
+                              QStringLiteral("2.1 failed 0"), QStringLiteral("2.2 succeeded 200")}));
+        QStringList targets;
+        for (const HttpReceiver::Request &request : m_receiver->requests())
+            targets << QString::fromLatin1(request.target);
+        QCOMPARE(targets, (QStringList{QStringLiteral("/first"), QStringLiteral("/second"),
+                                       QStringLiteral("/second"), QStringLiteral("/second"),
+                                       QStringLiteral("/third")})); // /first was not sent again
+        QCOMPARE(m_receiver->requests().at(2).header("Idempotency-Key"),
+                 HttpCallStep::idempotencyKey(firing.id, 1, 1));
+        QCOMPARE(m_receiver->requests().at(3).header("Idempotency-Key"),
+                 m_receiver->requests().at(2).header("Idempotency-Key"));
+        QVERIFY(m_log->unfinishedStepRuns().isEmpty());
+
+        // Nothing failed any more.
+        QVERIFY(!runner->resubmit(firing.id, true, &error));
+        QVERIFY2(error.contains(u"nothing failed"), qPrintable(error));
+    }
+
+    void resubmitReadsEarlierItemsAgain()
+    {
+        EmbeddedSandbox sandbox;
+        QVERIFY(sandbox.start());
+        RateLimiter limiter(Clock::system());
+        ApiClient api(&m_network, &limiter, Clock::system());
+        api.setBaseUrl(sandbox.apiBaseUrl());
+        api.setSubscriptionKey(sandbox.subscriptionKey());
+        api.setAccessToken(sandboxToken(sandbox));
+        m_receiver->enqueue({500, "down", {}, false});
+        StepRunner::Options options = fastOptions();
+        options.maxAttempts = 1;
+        auto runner = makeRunner(options);
+        runner->setConnection(&api, QStringLiteral("3f7a2c1e-8b4d-4e6f-9a1b-2c3d4e5f6a7b"),
+                              QStringLiteral("Contoso Retail"));
+        QSignalSpy completed(runner.get(), &StepRunner::firingCompleted);
+        const auto [flow, firing] = flowAndFiring(
+            {makeStep(StepKind::GetItems,
+                      {{QStringLiteral("entity"), QStringLiteral("Customer")}, {QStringLiteral("limit"), 3}}),
+             httpStep(QStringLiteral("/hook"),
+                      QJsonObject{{QStringLiteral("count"), QStringLiteral("{{items.count}}")}})});
+        runner->run(firing, flow);
+        QVERIFY(completed.wait(20000));
+        QCOMPARE(completed.constFirst().at(1).toBool(), false);
+        QVERIFY(runner->resubmit(firing.id, true));
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 2, 20000);
+        QCOMPARE(completed.at(1).at(1).toBool(), true);
+        QCOMPARE(statuses(firing.id),
+                 (QStringList{QStringLiteral("0.1 succeeded 200"), QStringLiteral("0.2 succeeded 200"),
+                              QStringLiteral("1.1 failed 500"), QStringLiteral("1.2 succeeded 200")}));
+        const QJsonObject body = QJsonDocument::fromJson(m_receiver->requests().constLast().body).object();
+        QCOMPARE(body.value(u"count").toInt(), 3);
+    }
+
+    void resumesAnInterruptedResubmissionWithItsKey()
+    {
+        const auto [flow, firing] = flowAndFiring({httpStep(QStringLiteral("/hook"))});
+        {
+            auto runner = makeRunner(fastOptions());
+            QSignalSpy completed(runner.get(), &StepRunner::firingCompleted);
+            runner->run(firing, flow);
+            QVERIFY(completed.wait(10000));
+            StepRunner::Options options = fastOptions();
+            options.transferTimeout = std::chrono::seconds(60);
+            runner->setOptions(options);
+            m_receiver->enqueue({200, {}, {}, true}); // the resubmission hangs; the app is killed
+            QVERIFY(runner->resubmit(firing.id, false));
+            QTRY_COMPARE(m_receiver->count(), 2);
+        }
+        auto runner = makeRunner(fastOptions());
+        QSignalSpy completed(runner.get(), &StepRunner::firingCompleted);
+        QCOMPARE(runner->resumeUnfinished(), 1);
+        QVERIFY(completed.wait(10000));
+        QCOMPARE(statuses(firing.id),
+                 (QStringList{QStringLiteral("0.1 succeeded 200"), QStringLiteral("0.2 failed 0"),
+                              QStringLiteral("0.3 succeeded 200")}));
+        QCOMPARE(m_log->stepRuns(firing.id).constLast().resubmission, 1);
+        QCOMPARE(m_receiver->requests().at(2).header("Idempotency-Key"),
+                 HttpCallStep::idempotencyKey(firing.id, 0, 1));
+        QCOMPARE(m_receiver->duplicates(), 0);
+    }
+
+    void resubmitIsRefusedClearly()
+    {
+        auto runner = makeRunner(fastOptions());
+        QString error;
+        QVERIFY(!runner->resubmit(QStringLiteral("no-such-firing"), false, &error));
+        QVERIFY2(error.contains(u"no longer in the trigger log"), qPrintable(error));
+
+        // Waiting to resume after a restart counts as running.
+        const auto [flow, firing] = flowAndFiring({httpStep(QStringLiteral("/hook"))});
+        StepRun pending;
+        pending.firingId = firing.id;
+        pending.status = StepRun::pending();
+        QVERIFY(m_log->recordStepRun(pending));
+        QVERIFY(!runner->resubmit(firing.id, false, &error));
+        QVERIFY2(error.contains(u"still running"), qPrintable(error));
+
+        pending.status = StepRun::failed();
+        QVERIFY(m_log->recordStepRun(pending));
+        QVERIFY(m_flows->remove(flow.id));
+        QVERIFY(!runner->resubmit(firing.id, false, &error));
+        QVERIFY2(error.contains(u"was deleted"), qPrintable(error));
+        QCOMPARE(m_receiver->count(), 0);
+    }
+
+    void waitsForTheSecretStore()
+    {
+        StepRunner runner(*m_db, nullptr, &m_network, Clock::system());
+        runner.setOptions(fastOptions());
+        QSignalSpy completed(&runner, &StepRunner::firingCompleted);
+        const auto [flow, firing] = flowAndFiring({httpStep(QStringLiteral("/hook"))});
+        runner.run(firing, flow);
+        QTRY_VERIFY(m_log->stepRuns(firing.id).constFirst().detail.contains(u"Waiting for the secret store"));
+        QCOMPARE(m_log->stepRuns(firing.id).constFirst().status, StepRun::pending());
+        QCOMPARE(m_receiver->count(), 0);
+        runner.setSecretStore(&m_secrets); // the app's keychain probe has finished
+        QVERIFY(completed.wait(10000));
+        QCOMPARE(completed.constFirst().at(1).toBool(), true);
+        QCOMPARE(statuses(firing.id), (QStringList{QStringLiteral("0.1 succeeded 200")}));
+        QVERIFY(m_receiver->requests().constFirst().signatureValid);
+    }
+
+    void failsRetryablyWhenNoSecretStoreComes()
+    {
+        StepRunner::Options options = fastOptions();
+        options.secretStoreWait = std::chrono::milliseconds(100);
+        options.maxAttempts = 2;
+        StepRunner runner(*m_db, nullptr, &m_network, Clock::system());
+        runner.setOptions(options);
+        QSignalSpy completed(&runner, &StepRunner::firingCompleted);
+        const auto [flow, firing] = flowAndFiring({httpStep(QStringLiteral("/hook"))});
+        runner.run(firing, flow);
+        QVERIFY(completed.wait(10000));
+        QCOMPARE(completed.constFirst().at(1).toBool(), false);
+        QCOMPARE(statuses(firing.id),
+                 (QStringList{QStringLiteral("0.1 failed 0"), QStringLiteral("0.2 failed 0")}));
+        QVERIFY2(m_log->stepRuns(firing.id).constFirst().detail.contains(u"No secret store is available yet"),
+                 qPrintable(m_log->stepRuns(firing.id).constFirst().detail));
+        QCOMPARE(m_receiver->count(), 0);
+
+        // A step that names no secret does not wait for a store.
+        Step plain = httpStep(QStringLiteral("/plain"));
+        plain.parameters.remove(QStringLiteral("signingSecretRef"));
+        const auto [plainFlow, plainFiring] = flowAndFiring({plain});
+        runner.run(plainFiring, plainFlow);
+        QTRY_COMPARE(completed.size(), 2);
+        QCOMPARE(completed.at(1).at(1).toBool(), true);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStepRunner)
