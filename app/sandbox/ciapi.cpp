@@ -175,6 +175,7 @@ SandboxResponse CiApi::guarded(const SandboxRequest &request, bool odata, const 
         response.setHeader("Retry-After", QByteArray::number(retryAfter));
         return response;
     };
+    m_throttle->recordCall(connection);
     const auto fault = m_faults->take();
     if (fault && fault->kind == FaultInjector::Kind::Throttle) {
         m_throttle->recordThrottled(connection);

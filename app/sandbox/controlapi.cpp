@@ -74,6 +74,12 @@ void ControlApi::registerRoutes(SandboxServer &server)
                     [this](const SandboxRequest &) { return SandboxResponse::json(m_scenario->snapshot()); });
     server.addRoute(Method::Post, QStringLiteral("/sandbox/control/tokens"),
                     [this](const SandboxRequest &r) { return tokens(r); });
+    server.addRoute(Method::Post, QStringLiteral("/sandbox/control/tokens/expire"),
+                    [this](const SandboxRequest &r) { return tokenFault(r, false); });
+    server.addRoute(Method::Post, QStringLiteral("/sandbox/control/tokens/revoke"),
+                    [this](const SandboxRequest &r) { return tokenFault(r, true); });
+    server.addRoute(Method::Get, QStringLiteral("/sandbox/control/events"),
+                    [this](const SandboxRequest &r) { return events(r); });
     server.addRoute(Method::Post, QStringLiteral("/sandbox/teams/{}"),
                     [this](const SandboxRequest &r) { return teams(r); });
 }
@@ -213,7 +219,10 @@ SandboxResponse ControlApi::counters() const
                         {QStringLiteral("subscriptionKey"), QString(key.left(4) + QStringLiteral("..."))},
                         {QStringLiteral("callsLast60s"), counters.callsInWindow},
                         {QStringLiteral("maxCallsInAny60s"), counters.maxInAnyWindow},
-                        {QStringLiteral("throttled429"), counters.throttled}});
+                        {QStringLiteral("throttled429"), counters.throttled},
+                        {QStringLiteral("attemptsLast60s"), counters.attemptsInWindow},
+                        {QStringLiteral("maxAttemptsInAny60s"), counters.maxAttemptsInAnyWindow},
+                        {QStringLiteral("refusedOverLimit"), counters.refusedOverLimit}});
     }
     return SandboxResponse::json(
         QJsonObject{{QStringLiteral("limit"), m_throttle->limit()},
@@ -245,6 +254,52 @@ SandboxResponse ControlApi::tokens(const SandboxRequest &request)
                                                        "offline_access openid"));
     return SandboxResponse::json(
         m_identity->issueTokens(body.value(QStringLiteral("subject")).toString(), scope));
+}
+
+SandboxResponse ControlApi::tokenFault(const SandboxRequest &request, bool revoke)
+{
+    QJsonObject body;
+    if (!request.body.trimmed().isEmpty()) {
+        SandboxResponse failure;
+        const auto parsed = jsonBody(request, &failure);
+        if (!parsed)
+            return failure;
+        body = *parsed;
+    }
+    const QJsonValue subject = body.value(QStringLiteral("subject"));
+    if (!subject.isUndefined() && !subject.isString())
+        return badRequest(QStringLiteral("'subject' must be a string."));
+    if (revoke) {
+        return SandboxResponse::json(
+            QJsonObject{{QStringLiteral("revoked"), m_identity->revokeSignIns(subject.toString())}});
+    }
+    return SandboxResponse::json(
+        QJsonObject{{QStringLiteral("expired"), m_identity->expireAccessTokens(subject.toString())}});
+}
+
+SandboxResponse ControlApi::events(const SandboxRequest &request) const
+{
+    constexpr int kDefaultLimit = 1000;
+    constexpr int kMaxLimit = 10000;
+    bool ok = true;
+    const qint64 after = request.hasQueryItem(QStringLiteral("after"))
+                             ? request.queryValue(QStringLiteral("after")).toLongLong(&ok)
+                             : 0;
+    if (!ok || after < 0)
+        return badRequest(QStringLiteral("'after' must be a sequence number (0 or more)."));
+    const int limit = request.hasQueryItem(QStringLiteral("limit"))
+                          ? request.queryValue(QStringLiteral("limit")).toInt(&ok)
+                          : kDefaultLimit;
+    if (!ok || limit < 1 || limit > kMaxLimit)
+        return badRequest(QStringLiteral("'limit' must be 1..%1.").arg(kMaxLimit));
+    const EventLog &log = m_scenario->events();
+    const QJsonArray entries = log.since(after, limit);
+    const qint64 last =
+        entries.isEmpty() ? after : qint64(entries.last().toObject().value(QStringLiteral("seq")).toDouble());
+    return SandboxResponse::json(QJsonObject{{QStringLiteral("first"), double(log.firstSeq())},
+                                             {QStringLiteral("next"), double(log.nextSeq())},
+                                             {QStringLiteral("last"), double(last)},
+                                             {QStringLiteral("events"), entries}});
 }
 
 SandboxResponse ControlApi::teams(const SandboxRequest &request)

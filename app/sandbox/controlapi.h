@@ -27,6 +27,9 @@ class SandboxClock;
 //   GET    /sandbox/control/outbox  DELETE /sandbox/control/outbox   Teams messages and emails received
 //   GET    /sandbox/control/state            the scenario's state (jobs, counts, values)
 //   POST   /sandbox/control/tokens           {"subject"?, "scope"?} -> a token response, without a browser
+//   POST   /sandbox/control/tokens/expire    {"subject"?} -> {"expired": N}: access tokens expire now
+//   POST   /sandbox/control/tokens/revoke    {"subject"?} -> {"revoked": N}: sign-ins revoked (sign in again)
+//   GET    /sandbox/control/events?after=SEQ&limit=N  what happened in the scenario (EventLog)
 //   POST   /sandbox/teams/{channel}          a Teams incoming-webhook message
 class ControlApi
 {
@@ -44,6 +47,8 @@ private:
     SandboxResponse counters() const;
     SandboxResponse outbox() const;
     SandboxResponse tokens(const SandboxRequest &request);
+    SandboxResponse tokenFault(const SandboxRequest &request, bool revoke);
+    SandboxResponse events(const SandboxRequest &request) const;
     SandboxResponse teams(const SandboxRequest &request);
 
     Scenario *m_scenario;

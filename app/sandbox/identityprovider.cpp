@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 #include <QUrlQuery>
 
 namespace {
@@ -510,6 +511,42 @@ QJsonObject IdentityProvider::issueTokens(const QString &subject, const QString 
 {
     return issueFamily(randomToken(), subject.isEmpty() ? m_options.subject : subject, m_options.clientId,
                        scope);
+}
+
+int IdentityProvider::expireAccessTokens(const QString &subject)
+{
+    const QDateTime now = m_clock->now();
+    int expired = 0;
+    for (AccessToken &token : m_accessTokens) {
+        if ((subject.isEmpty() || token.info.subject == subject) && token.info.expiresAt > now) {
+            token.info.expiresAt = now;
+            ++expired;
+        }
+    }
+    return expired;
+}
+
+int IdentityProvider::revokeSignIns(const QString &subject)
+{
+    const QDateTime now = m_clock->now();
+    QSet<QString> families;
+    for (const AccessToken &token : std::as_const(m_accessTokens)) {
+        if ((subject.isEmpty() || token.info.subject == subject) && token.info.expiresAt > now)
+            families.insert(token.family);
+    }
+    for (const RefreshToken &token : std::as_const(m_refreshTokens)) {
+        if ((subject.isEmpty() || token.subject == subject) && !token.used && token.expiresAt > now)
+            families.insert(token.family);
+    }
+    int revoked = 0;
+    for (const QString &family : std::as_const(families)) {
+        if (!m_revokedFamilies.contains(family))
+            ++revoked;
+        revokeFamily(family);
+    }
+    if (revoked > 0)
+        saveState();
+    return revoked;
 }
 
 void IdentityProvider::revokeFamily(const QString &family)

@@ -65,6 +65,12 @@ public:
 
     // Issues a fresh token family for `subject` without a browser (the control API's shortcut for tests).
     QJsonObject issueTokens(const QString &subject, const QString &scope);
+    // Fault injection (control API): every live access token of `subject` (every subject when empty)
+    // expires now, so the next call gets 401 and the client must refresh; returns how many expired.
+    int expireAccessTokens(const QString &subject);
+    // Revokes every sign-in of `subject` (all when empty): its access and refresh tokens stop working and
+    // the client must sign in again. Returns how many sign-ins (token families) were revoked.
+    int revokeSignIns(const QString &subject);
 
     bool isAllowedRedirectUri(const QString &redirectUri) const;
 

@@ -253,6 +253,12 @@ Scenario::Scenario(const QJsonObject &definition, quint64 seed, std::shared_ptr<
         qint64(schedule.value(QStringLiteral("firstFullRefreshAfterSeconds")).toDouble(5) * 1000);
     m_forceFailureAfter = schedule.value(QStringLiteral("forceSourceFailureAfterCleanRefreshes")).toInt(3);
     seedHistory(schedule.value(QStringLiteral("historyDays")).toInt(3));
+    // The record starts with the state the seeded history left: the baseline of every evaluation after.
+    m_recording = true;
+    for (const Segment &segment : std::as_const(m_segments))
+        logSegment(segment, true);
+    for (const Measure &measure : std::as_const(m_measures))
+        logMeasure(measure, true);
 
     connect(&m_timer, &QTimer::timeout, this, [this] { tick(qint64(m_timer.interval() * m_speed)); });
 }
@@ -433,8 +439,10 @@ void Scenario::advanceJob(Job &job, const QDateTime &at)
 {
     if (job.isTerminal() || job.currentStage < 0)
         return;
-    for (Task &task : job.stages[job.currentStage])
+    for (Task &task : job.stages[job.currentStage]) {
         finishTask(task, at);
+        logTaskEnded(job, task);
+    }
     ++job.currentStage;
     if (job.currentStage < job.stages.size()) {
         for (Task &task : job.stages[job.currentStage])
@@ -446,6 +454,7 @@ void Scenario::advanceJob(Job &job, const QDateTime &at)
                                     [](const Task &t) { return t.status != QLatin1String("successful"); });
     job.status = failed ? QStringLiteral("failed") : QStringLiteral("successful");
     job.end = at;
+    logJobEnded(job);
 }
 
 void Scenario::evaluateSegments(const QDateTime &at, const QString &runId)
@@ -461,6 +470,7 @@ void Scenario::evaluateSegments(const QDateTime &at, const QString &runId)
         segment.history.append({at, segment.count, segment.jobStatus});
         if (segment.history.size() > kMaxHistory)
             segment.history.removeFirst();
+        logSegment(segment);
     }
 }
 
@@ -479,6 +489,7 @@ void Scenario::evaluateMeasures(const QDateTime &at, const QString &runId)
         measure.history.append({at, measure.values, runId});
         if (measure.history.size() > kMaxHistory)
             measure.history.removeFirst();
+        logMeasure(measure);
     }
 }
 
@@ -575,13 +586,16 @@ bool Scenario::cancel(const QString &jobId)
                 if (task.status == QLatin1String("running")) {
                     task.status = QStringLiteral("aborted");
                     task.end = now;
+                    logTaskEnded(job, task);
                 } else if (task.status == QLatin1String("queued")) {
                     task.status = QStringLiteral("skipped");
+                    logTaskEnded(job, task);
                 }
             }
         }
         job.status = QStringLiteral("aborted");
         job.end = now;
+        logJobEnded(job);
         emit jobFinished(job.id, job.status);
         return true;
     }
@@ -612,6 +626,9 @@ std::optional<QString> Scenario::setSegmentCount(const QString &name, qint64 cou
     it->history.append({now, count, it->jobStatus});
     if (it->history.size() > kMaxHistory)
         it->history.removeFirst();
+    logSegment(*it);
+    logTaskEnded(job, task);
+    logJobEnded(job);
     m_jobs.append(job);
     trimJobs();
     emit jobFinished(job.id, job.status);
@@ -658,10 +675,78 @@ std::optional<QString> Scenario::setMeasureValues(const QString &name, const QMa
     it->history.append({now, it->values, task.id});
     if (it->history.size() > kMaxHistory)
         it->history.removeFirst();
+    logMeasure(*it);
+    logTaskEnded(job, task);
+    logJobEnded(job);
     m_jobs.append(job);
     trimJobs();
     emit jobFinished(job.id, job.status);
     return job.id;
+}
+
+void Scenario::logTaskEnded(const Job &job, const Task &task)
+{
+    if (!m_recording)
+        return;
+    QJsonObject event{{QStringLiteral("type"), QStringLiteral("taskEnded")},
+                      {QStringLiteral("at"),
+                       (task.end.isValid() ? task.end : m_clock->now()).toUTC().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("jobId"), job.id},
+                      {QStringLiteral("jobOperationType"), job.operationType},
+                      {QStringLiteral("submissionKind"), job.submissionKind},
+                      {QStringLiteral("taskId"), task.id},
+                      {QStringLiteral("operationType"), task.operationType},
+                      {QStringLiteral("friendlyName"), task.friendlyName},
+                      {QStringLiteral("status"), task.status}};
+    if (const DataSource *source =
+            task.dataSourceId.isEmpty() ? nullptr : findDataSource(task.dataSourceId)) {
+        event.insert(QStringLiteral("dataSourceId"), source->id);
+        event.insert(QStringLiteral("dataSource"), source->name);
+    }
+    m_events.append(event);
+}
+
+void Scenario::logJobEnded(const Job &job)
+{
+    if (!m_recording)
+        return;
+    m_events.append({{QStringLiteral("type"), QStringLiteral("jobEnded")},
+                     {QStringLiteral("at"), job.end.toUTC().toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("jobId"), job.id},
+                     {QStringLiteral("operationType"), job.operationType},
+                     {QStringLiteral("submissionKind"), job.submissionKind},
+                     {QStringLiteral("status"), job.status}});
+}
+
+void Scenario::logSegment(const Segment &segment, bool initial)
+{
+    if (!m_recording)
+        return;
+    QJsonObject event{{QStringLiteral("type"), QStringLiteral("segmentEvaluated")},
+                      {QStringLiteral("at"), segment.evaluationDate.toUTC().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("segment"), segment.name},
+                      {QStringLiteral("count"), double(segment.count)},
+                      {QStringLiteral("runId"), segment.lastRunId}};
+    if (initial)
+        event.insert(QStringLiteral("initial"), true);
+    m_events.append(event);
+}
+
+void Scenario::logMeasure(const Measure &measure, bool initial)
+{
+    if (!m_recording)
+        return;
+    QJsonObject values;
+    for (auto it = measure.values.cbegin(); it != measure.values.cend(); ++it)
+        values.insert(it.key(), it.value());
+    QJsonObject event{{QStringLiteral("type"), QStringLiteral("measureEvaluated")},
+                      {QStringLiteral("at"), measure.evaluationTime.toUTC().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("measure"), measure.name},
+                      {QStringLiteral("values"), values},
+                      {QStringLiteral("runId"), measure.lastRunId}};
+    if (initial)
+        event.insert(QStringLiteral("initial"), true);
+    m_events.append(event);
 }
 
 const Scenario::Job *Scenario::findJob(const QString &id) const

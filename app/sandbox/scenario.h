@@ -1,6 +1,7 @@
 #pragma once
 
 #include "customertable.h"
+#include "eventlog.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -179,6 +180,7 @@ public:
     const Segment *findSegment(const QString &name) const;
     const Measure *findMeasure(const QString &name) const;
     const CustomerTable &customers() const { return m_customers; }
+    const EventLog &events() const { return m_events; } // what happened since the start, for tests
     qint64 scenarioMs() const { return m_scenarioMs; }
 
     // Everything that depends on the seed, as JSON: the determinism check and GET /sandbox/control/state.
@@ -203,6 +205,10 @@ private:
     void submitScheduledRefresh(const QDateTime &at);
     void seedHistory(int days);
     void trimJobs();
+    void logTaskEnded(const Job &job, const Task &task);
+    void logJobEnded(const Job &job);
+    void logSegment(const Segment &segment, bool initial = false);
+    void logMeasure(const Measure &measure, bool initial = false);
 
     std::shared_ptr<const SandboxClock> m_clock;
     QRandomGenerator m_rng;
@@ -212,6 +218,8 @@ private:
     QList<Measure> m_measures;
     QList<Job> m_jobs;
     CustomerTable m_customers;
+    EventLog m_events;
+    bool m_recording = false; // off while the seeded history is made up
     qint64 m_scenarioMs = 0;
     qint64 m_nextScheduledMs = 0;
     qint64 m_periodMs = 30000;

@@ -14,6 +14,10 @@ class SandboxClock;
 // sliding window of 60 s. Each admitted call is remembered until it leaves the window, so the limit is
 // exact at the boundary: the call that would be the 101st inside any window is refused, with the number of
 // seconds until the oldest remembered call leaves it. Refused calls do not count against the window.
+//
+// Separately it counts every call a client made (recordCall: admitted, refused, or answered by an injected
+// fault alike), so a test can tell whether the client kept to the budget itself: with the limit enforced,
+// the admitted calls never exceed it, whatever the client does.
 class Throttle
 {
 public:
@@ -26,14 +30,18 @@ public:
     struct Counters
     {
         QString connection;
-        int callsInWindow = 0;  // admitted calls in the last 60 s
-        int maxInAnyWindow = 0; // the most admitted calls ever seen inside one 60 s window
-        int throttled = 0;      // 429s sent
+        int callsInWindow = 0;          // admitted calls in the last 60 s
+        int maxInAnyWindow = 0;         // the most admitted calls ever seen inside one 60 s window
+        int throttled = 0;              // 429s sent
+        int attemptsInWindow = 0;       // every call made in the last 60 s (recordCall)
+        int maxAttemptsInAnyWindow = 0; // the most calls made inside one 60 s window
+        int refusedOverLimit = 0;       // 429s of the limit itself (not injected)
     };
 
     explicit Throttle(std::shared_ptr<const SandboxClock> clock, int limit = 100,
                       std::chrono::seconds window = std::chrono::seconds(60));
 
+    void recordCall(const QString &connection); // a call with a valid token and key, before any decision
     Decision admit(const QString &connection);
     void recordThrottled(const QString &connection); // a 429 sent for another reason (an injected fault)
     QList<Counters> counters() const;
@@ -44,8 +52,11 @@ private:
     struct State
     {
         std::deque<qint64> admitted; // msecs since epoch
+        std::deque<qint64> calls;    // every call (recordCall)
         int maxInAnyWindow = 0;
+        int maxCallsInAnyWindow = 0;
         int throttled = 0;
+        int refusedOverLimit = 0;
     };
 
     void expire(State &state, qint64 now) const;

@@ -17,6 +17,10 @@ private:
     {
         return m_fixture->url(QStringLiteral("/sandbox/control/") + rest);
     }
+    QUrl events(const QString &query) const
+    {
+        return m_fixture->url(QStringLiteral("/sandbox/control/events"), query);
+    }
     QJsonObject job(const QString &jobId)
     {
         return m_fixture
@@ -283,6 +287,10 @@ private slots:
             counters.object().value(QStringLiteral("connections")).toArray().first().toObject();
         QCOMPARE(connection.value(QStringLiteral("throttled429")).toInt(), 1);
         QCOMPARE(connection.value(QStringLiteral("callsLast60s")).toInt(), 6);
+        // Every call the client made, the injected 429 included; none was over the limit itself.
+        QCOMPARE(connection.value(QStringLiteral("attemptsLast60s")).toInt(), 7);
+        QCOMPARE(connection.value(QStringLiteral("maxAttemptsInAny60s")).toInt(), 7);
+        QCOMPARE(connection.value(QStringLiteral("refusedOverLimit")).toInt(), 0);
         QCOMPARE(counters.object().value(QStringLiteral("limit")).toInt(), 100);
     }
 
@@ -358,6 +366,132 @@ private slots:
                     .value(QStringLiteral("teams"))
                     .toArray()
                     .isEmpty());
+    }
+
+    // The event record: the initial state, then every ended task and job and every evaluation, in order,
+    // paged with after/limit.
+    void eventRecord()
+    {
+        auto *scenario = m_fixture->sandbox->scenario();
+        const auto initial = m_fixture->http.get(events({}));
+        QCOMPARE(initial.status, 200);
+        const QJsonArray start = initial.object().value(QStringLiteral("events")).toArray();
+        QCOMPARE(start.size(), scenario->segments().size() + scenario->measures().size());
+        for (const QJsonValue &value : start) {
+            const QJsonObject event = value.toObject();
+            QVERIFY(event.value(QStringLiteral("initial")).toBool());
+            QVERIFY(QDateTime::fromString(event.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
+                        .isValid());
+        }
+        const QJsonObject firstSegment = start.first().toObject();
+        QCOMPARE(firstSegment.value(QStringLiteral("type")).toString(), QStringLiteral("segmentEvaluated"));
+        QCOMPARE(firstSegment.value(QStringLiteral("count")).toInteger(), scenario->segments().first().count);
+        const qint64 after = qint64(initial.object().value(QStringLiteral("last")).toDouble());
+        QCOMPARE(after, qint64(start.size()));
+
+        const QString failedJob =
+            m_fixture->http
+                .postJson(control(QStringLiteral("refresh")),
+                          {{QStringLiteral("kind"), QStringLiteral("datasource")},
+                           {QStringLiteral("dataSource"), QStringLiteral("LoyaltyProgram")},
+                           {QStringLiteral("outcome"), QStringLiteral("failed")}})
+                .object()
+                .value(QStringLiteral("jobId"))
+                .toString();
+        scenario->tick(250);
+        QCOMPARE(m_fixture->http
+                     .sendJson("PUT", control(QStringLiteral("segments/ChurnRisk")),
+                               {{QStringLiteral("count"), 950}})
+                     .status,
+                 200);
+
+        const auto later = m_fixture->http.get(events(QStringLiteral("after=%1").arg(after)));
+        QCOMPARE(later.status, 200);
+        const QJsonArray recorded = later.object().value(QStringLiteral("events")).toArray();
+        QStringList types;
+        for (const QJsonValue &value : recorded)
+            types.append(value.toObject().value(QStringLiteral("type")).toString());
+        QCOMPARE(types, (QStringList{QStringLiteral("taskEnded"), QStringLiteral("jobEnded"),
+                                     QStringLiteral("segmentEvaluated"), QStringLiteral("taskEnded"),
+                                     QStringLiteral("jobEnded")}));
+        const QJsonObject task = recorded.at(0).toObject();
+        QCOMPARE(task.value(QStringLiteral("seq")).toInteger(), after + 1);
+        QCOMPARE(task.value(QStringLiteral("jobId")).toString(), failedJob);
+        QCOMPARE(task.value(QStringLiteral("operationType")).toString(), QStringLiteral("ingestion"));
+        QCOMPARE(task.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(task.value(QStringLiteral("dataSource")).toString(), QStringLiteral("LoyaltyProgram"));
+        QCOMPARE(task.value(QStringLiteral("jobOperationType")).toString(), QStringLiteral("ingestion"));
+        QCOMPARE(task.value(QStringLiteral("submissionKind")).toString(), QStringLiteral("onDemand"));
+        QCOMPARE(recorded.at(1).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("failed"));
+        const QJsonObject segment = recorded.at(2).toObject();
+        QCOMPARE(segment.value(QStringLiteral("segment")).toString(), QStringLiteral("ChurnRisk"));
+        QCOMPARE(segment.value(QStringLiteral("count")).toInteger(), 950);
+        QVERIFY(!segment.contains(QStringLiteral("initial")));
+        QCOMPARE(recorded.at(3).toObject().value(QStringLiteral("operationType")).toString(),
+                 QStringLiteral("segmentation"));
+
+        const auto paged = m_fixture->http.get(events(QStringLiteral("after=%1&limit=2").arg(after)));
+        QCOMPARE(paged.object().value(QStringLiteral("events")).toArray().size(), 2);
+        QCOMPARE(qint64(paged.object().value(QStringLiteral("last")).toDouble()), after + 2);
+        QCOMPARE(qint64(paged.object().value(QStringLiteral("next")).toDouble()), after + 6);
+        QCOMPARE(m_fixture->http.get(events(QStringLiteral("after=-1"))).status, 400);
+        QCOMPARE(m_fixture->http.get(events(QStringLiteral("limit=0"))).status, 400);
+        QCOMPARE(m_fixture->http.get(events(QStringLiteral("after=x"))).status, 400);
+    }
+
+    // Token faults: expired access tokens get 401 and the refresh token still works; a revoked sign-in
+    // loses both.
+    void tokenExpiryAndRevocation()
+    {
+        const QUrl instances = m_fixture->url(QStringLiteral("/v1/instances"));
+        const QJsonObject issued = m_fixture->http.postJson(control(QStringLiteral("tokens")), {}).object();
+        const QString access = issued.value(QStringLiteral("access_token")).toString();
+        const QString refresh = issued.value(QStringLiteral("refresh_token")).toString();
+        QCOMPARE(m_fixture->http.get(instances, m_fixture->auth(access)).status, 200);
+
+        const auto expired = m_fixture->http.postJson(control(QStringLiteral("tokens/expire")), {});
+        QCOMPARE(expired.status, 200);
+        QVERIFY(expired.object().value(QStringLiteral("expired")).toInt() >= 2); // the fixture's and this one
+        const auto unauthorized = m_fixture->http.get(instances, m_fixture->auth(access));
+        QCOMPARE(unauthorized.status, 401);
+        QVERIFY(unauthorized.header("WWW-Authenticate").contains("invalid_token"));
+
+        const QUrl tokenUrl = m_fixture->url(QStringLiteral("/contoso/oauth2/v2.0/token"));
+        const auto refreshed = m_fixture->http.postForm(
+            tokenUrl, {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                       {QStringLiteral("client_id"), QStringLiteral("insights-admin")},
+                       {QStringLiteral("refresh_token"), refresh}});
+        QCOMPARE(refreshed.status, 200);
+        const QString access2 = refreshed.object().value(QStringLiteral("access_token")).toString();
+        const QString refresh2 = refreshed.object().value(QStringLiteral("refresh_token")).toString();
+        QCOMPARE(m_fixture->http.get(instances, m_fixture->auth(access2)).status, 200);
+
+        // Only the named subject: another one keeps working.
+        const QString other = m_fixture->mintToken(QStringLiteral("someone-else"));
+        const auto revoked = m_fixture->http.postJson(
+            control(QStringLiteral("tokens/revoke")),
+            {{QStringLiteral("subject"), QStringLiteral("5d2c8a71-3e4f-4b6a-9c8d-7e1f2a3b4c5d")}});
+        QCOMPARE(revoked.status, 200);
+        QVERIFY(revoked.object().value(QStringLiteral("revoked")).toInt() >= 1);
+        QCOMPARE(m_fixture->http.get(instances, m_fixture->auth(access2)).status, 401);
+        QCOMPARE(m_fixture->http.get(instances, m_fixture->auth(other)).status, 200);
+        const auto refusedRefresh = m_fixture->http.postForm(
+            tokenUrl, {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                       {QStringLiteral("client_id"), QStringLiteral("insights-admin")},
+                       {QStringLiteral("refresh_token"), refresh2}});
+        QCOMPARE(refusedRefresh.status, 400);
+        QCOMPARE(refusedRefresh.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
+        // A new sign-in works again.
+        QCOMPARE(m_fixture->http.get(instances, m_fixture->auth(m_fixture->mintToken())).status, 200);
+
+        QCOMPARE(m_fixture->http.send("POST", control(QStringLiteral("tokens/revoke")), {}, "[1]").status,
+                 400);
+        QCOMPARE(m_fixture->http
+                     .postJson(control(QStringLiteral("tokens/expire")), {{QStringLiteral("subject"), 7}})
+                     .status,
+                 400);
     }
 
     void stateAndTokens()

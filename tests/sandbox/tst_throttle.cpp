@@ -40,6 +40,31 @@ private slots:
         QCOMPARE(counters.at(1).callsInWindow, 1);
     }
 
+    // recordCall counts every call, admitted or not: what the client did, not what the limit let through.
+    void attempts()
+    {
+        auto clock = std::make_shared<SandboxManualClock>();
+        Throttle throttle(clock, 3, 60s);
+        for (int i = 0; i < 5; ++i) {
+            throttle.recordCall(QStringLiteral("a"));
+            throttle.admit(QStringLiteral("a"));
+            clock->advance(1s);
+        }
+        throttle.recordCall(QStringLiteral("a")); // answered by an injected fault, not admitted
+        throttle.recordThrottled(QStringLiteral("a"));
+        Throttle::Counters counters = throttle.counters().constFirst();
+        QCOMPARE(counters.callsInWindow, 3);
+        QCOMPARE(counters.maxInAnyWindow, 3);
+        QCOMPARE(counters.attemptsInWindow, 6);
+        QCOMPARE(counters.maxAttemptsInAnyWindow, 6);
+        QCOMPARE(counters.refusedOverLimit, 2);
+        QCOMPARE(counters.throttled, 3);
+        clock->advance(55500ms); // now 60.5 s: only the first call (at 0 s) has left the window
+        counters = throttle.counters().constFirst();
+        QCOMPARE(counters.attemptsInWindow, 5);
+        QCOMPARE(counters.maxAttemptsInAnyWindow, 6);
+    }
+
     void unlimited()
     {
         auto clock = std::make_shared<SandboxManualClock>();
