@@ -2,6 +2,7 @@
 // once with the right payload), the threshold edge cases, and catch-up after the app was closed.
 #include "connectorfixture.h"
 #include "detectorstatestore.h"
+#include "observationstore.h"
 #include "triggerengine.h"
 
 #include <QJsonArray>
@@ -114,6 +115,87 @@ private slots:
         QCOMPARE(f.firings[1].value, 1500.0);
         QCOMPARE(f.firings[1].previousValue, 900.0);
         QVERIFY(first.id != f.firings[1].id);
+    }
+
+    void thresholdEditReachesTheRunningWorker()
+    {
+        ConnectorFixture f;
+        QVERIFY(f.started);
+        // The baseline: 1,200, below both thresholds (1,300 would cross the old one).
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1200));
+        const qint64 flowId =
+            f.addFlow(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"), 1250);
+        f.startConnector();
+        QSignalSpy reloaded(f.connector.get(), &Connector::flowsReloaded);
+        QVERIFY(f.waitForCycles(2));
+
+        // The editor raises the threshold while the worker runs.
+        std::optional<Flow> flow = f.flows->get(flowId);
+        QVERIFY(flow);
+        flow->trigger.threshold = 1400;
+        QVERIFY(f.flows->update(*flow));
+        reloaded.clear();
+        f.connector->reloadFlows();
+        QVERIFY(reloaded.wait(5000));
+        QCOMPARE(reloaded.constFirst().constFirst().toInt(), 1);
+
+        // Above the old threshold, not above the new one: nothing.
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1300));
+        QVERIFY(f.waitForCycles(3));
+        QVERIFY(f.firings.isEmpty());
+        // Across the new threshold: exactly one firing, with the new threshold.
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1500));
+        QVERIFY(f.waitForFirings(1));
+        QVERIFY(f.waitForCycles(3));
+        QCOMPARE(f.firings.size(), 1);
+        QCOMPARE(f.firings[0].flowId, flowId);
+        QCOMPARE(f.firings[0].threshold, 1400.0);
+        QCOMPARE(f.firings[0].previousValue, 1300.0);
+        QCOMPARE(f.firings[0].value, 1500.0);
+        QCOMPARE(f.log->count(), 1);
+
+        // Lowered below the current count: already above it, so no crossing (and no repeat of the last one).
+        flow->trigger.threshold = 1000;
+        QVERIFY(f.flows->update(*flow));
+        reloaded.clear();
+        f.connector->reloadFlows();
+        QVERIFY(reloaded.wait(5000));
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1600));
+        QVERIFY(f.waitForCycles(3));
+        QCOMPARE(f.firings.size(), 1);
+        QCOMPARE(f.log->count(), 1);
+    }
+
+    void observationsAreRecordedWithTheCycle()
+    {
+        ConnectorFixture f;
+        QVERIFY(f.started);
+        f.addFlow(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"), 5000);
+        f.addFlow(TriggerKind::MeasureThresholdCrossed, QStringLiteral("TotalRevenue"), 9e9);
+        f.startConnector();
+        QVERIFY(f.waitForCycles(2));
+        ObservationStore observations(f.db);
+        // Every segment of the fetched list, not only the watched one; once per fetch, not per flow.
+        QCOMPARE(
+            observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"))
+                .size(),
+            1);
+        QCOMPARE(
+            observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk")).size(), 1);
+        QCOMPARE(
+            observations.recent(TriggerKind::MeasureThresholdCrossed, QStringLiteral("TotalRevenue")).size(),
+            1);
+        QVERIFY(observations.recent(TriggerKind::MeasureThresholdCrossed, QStringLiteral("RevenueByStore"))
+                    .isEmpty()); // has dimensions: no scalar value
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1300));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"))
+                .size(),
+            2, 10000);
+        const QList<Observation> seen =
+            observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"));
+        QCOMPARE(seen.at(1).value, 1300.0); // (the first: the scenario's count, which drifts a little)
+        QVERIFY(seen.at(0).at < seen.at(1).at);
     }
 
     void measureThresholdCrossed()
