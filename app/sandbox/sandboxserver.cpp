@@ -97,7 +97,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     ++m_requestsHandled;
     SandboxResponse response;
     try {
-        response = dispatch(request);
+        response = dispatch(request.method(), request.url(), request.headers(), request.body());
     } catch (const std::exception &e) {
         qCWarning(lcSandbox) << "handler failed:" << e.what();
         response =
@@ -112,10 +112,11 @@ void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
     send(request, socket, notFound(request.url().path()));
 }
 
-SandboxResponse SandboxServer::dispatch(const QHttpServerRequest &request)
+SandboxResponse SandboxServer::dispatch(QHttpServerRequest::Method method, const QUrl &url,
+                                        const QList<QPair<QByteArray, QByteArray>> &headers,
+                                        const QByteArray &body)
 {
-    const QUrl url = request.url();
-    if (request.body().size() > kMaxBodyBytes) {
+    if (body.size() > kMaxBodyBytes) {
         return SandboxResponse::error(413, QStringLiteral("payload_too_large"),
                                       QStringLiteral("Request bodies are limited to 1 MiB."));
     }
@@ -142,11 +143,11 @@ SandboxResponse SandboxServer::dispatch(const QHttpServerRequest &request)
         if (!matches)
             continue;
         pathMatch = &route;
-        if (!route.methods.testFlag(request.method()))
+        if (!route.methods.testFlag(method))
             continue;
 
         SandboxRequest sandboxRequest;
-        sandboxRequest.method = request.method();
+        sandboxRequest.method = method;
         sandboxRequest.url = url;
         sandboxRequest.captures = captures;
         const auto query = FormData::parse(url.query(QUrl::FullyEncoded).toUtf8());
@@ -155,14 +156,14 @@ SandboxResponse SandboxServer::dispatch(const QHttpServerRequest &request)
                                           QStringLiteral("The query string is malformed."));
         }
         sandboxRequest.query = *query;
-        sandboxRequest.headers = request.headers();
-        sandboxRequest.body = request.body();
+        sandboxRequest.headers = headers;
+        sandboxRequest.body = body;
         return route.handler(sandboxRequest);
     }
     if (pathMatch) {
-        SandboxResponse response = SandboxResponse::error(
-            405, QStringLiteral("method_not_allowed"),
-            QStringLiteral("%1 is not allowed on %2").arg(methodName(request.method()), path));
+        SandboxResponse response =
+            SandboxResponse::error(405, QStringLiteral("method_not_allowed"),
+                                   QStringLiteral("%1 is not allowed on %2").arg(methodName(method), path));
         return response;
     }
     return notFound(path);

@@ -41,6 +41,11 @@ public:
     // The JSON body of a 404 for an unknown path; paths under /v1 get the CI API's ApiErrorResult.
     static SandboxResponse notFound(const QString &path);
 
+    // Everything after the HTTP parsing, without a socket: the size limit, the route lookup and the
+    // handler. handleRequest() answers with it; the fuzzer and tests call it directly.
+    SandboxResponse dispatch(QHttpServerRequest::Method method, const QUrl &url,
+                             const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -53,7 +58,6 @@ private:
         Handler handler;
     };
 
-    SandboxResponse dispatch(const QHttpServerRequest &request);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const SandboxResponse &response);
 
     QList<Route> m_routes;

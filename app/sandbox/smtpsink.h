@@ -6,10 +6,57 @@
 #include <QObject>
 #include <QTcpServer>
 
+#include <functional>
 #include <memory>
 
 class SandboxClock;
 class QTcpSocket;
+
+// One SMTP conversation of the sink, without a socket: bytes from the client in, the replies to send out.
+// The sink runs one per connection; tests and the fuzzer drive it directly.
+//
+//   SmtpSession session([](Outbox::Email email) { ... });   // called for each message accepted after DATA
+//   socket.write(SmtpSession::greeting());
+//   socket.write(session.receive(socket.readAll()));         // complete lines only; the rest is kept
+//   if (session.isClosed()) socket.disconnectFromHost();     // QUIT: later input is ignored
+class SmtpSession
+{
+public:
+    static constexpr qsizetype kMaxMessageBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxLineBytes = 64 * 1024;
+
+    // `email.receivedAt` is left for the callback to set.
+    using Deliver = std::function<void(Outbox::Email email)>;
+
+    explicit SmtpSession(Deliver deliver);
+
+    static QByteArray greeting();
+    QByteArray receive(const QByteArray &bytes);
+    bool isClosed() const { return m_closed; }
+
+private:
+    enum class State
+    {
+        Command,
+        Data,
+        AuthPlain,
+        AuthLoginUser,
+        AuthLoginPassword,
+    };
+
+    void handleLine(const QByteArray &line, QByteArray *reply);
+    void handleCommand(const QByteArray &line, QByteArray *reply);
+    void deliver();
+
+    Deliver m_deliver;
+    State m_state = State::Command;
+    QByteArray m_buffer;
+    QString m_from;
+    QStringList m_to;
+    QByteArray m_data;
+    bool m_tooLarge = false;
+    bool m_closed = false;
+};
 
 // A minimal SMTP receiver on its own 127.0.0.1 port: the peer the email step talks to in the sandbox.
 // EHLO/HELO, AUTH PLAIN/LOGIN (any credentials), MAIL, RCPT, DATA, RSET, NOOP, QUIT; no TLS. Messages go to
@@ -19,7 +66,7 @@ class SmtpSink : public QObject
     Q_OBJECT
 
 public:
-    static constexpr qsizetype kMaxMessageBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxMessageBytes = SmtpSession::kMaxMessageBytes;
 
     SmtpSink(Outbox *outbox, std::shared_ptr<const SandboxClock> clock, QObject *parent = nullptr);
     ~SmtpSink() override;
@@ -31,32 +78,12 @@ signals:
     void emailReceived();
 
 private:
-    struct Session
-    {
-        enum class State
-        {
-            Command,
-            Data,
-            AuthPlain,
-            AuthLoginUser,
-            AuthLoginPassword,
-        };
-        State state = State::Command;
-        QByteArray buffer;
-        QString from;
-        QStringList to;
-        QByteArray data;
-        bool tooLarge = false;
-    };
-
     void acceptConnections();
     void readFrom(QTcpSocket *socket);
-    void handleLine(QTcpSocket *socket, Session &session, const QByteArray &line);
-    void handleCommand(QTcpSocket *socket, Session &session, const QByteArray &line);
-    void deliver(Session &session);
+    void deliver(Outbox::Email email);
 
     Outbox *m_outbox;
     std::shared_ptr<const SandboxClock> m_clock;
     QTcpServer m_server;
-    QHash<QTcpSocket *, Session> m_sessions;
+    QHash<QTcpSocket *, SmtpSession> m_sessions;
 };
