@@ -176,30 +176,43 @@ SandboxResponse CiApi::guarded(const SandboxRequest &request, bool odata, const 
         return response;
     };
     m_throttle->recordCall(connection);
+    // The call record (GET /sandbox/control/calls): what each call of the connection met.
+    const auto logged = [&](const QString &outcome, int delayMs = 0) {
+        m_throttle->logCall(token->subject,
+                            request.method == Method::Get ? QStringLiteral("GET") : QStringLiteral("POST"),
+                            request.url.path(), outcome, delayMs);
+    };
     const auto fault = m_faults->take();
     if (fault && fault->kind == FaultInjector::Kind::Throttle) {
         m_throttle->recordThrottled(connection);
+        logged(QStringLiteral("throttled"));
         return tooMany(std::max(1, (fault->ms + 999) / 1000));
     }
     const Throttle::Decision decision = m_throttle->admit(connection);
-    if (!decision.allowed)
+    if (!decision.allowed) {
+        logged(QStringLiteral("refused"));
         return tooMany(decision.retryAfterSeconds);
+    }
     if (fault) {
         switch (fault->kind) {
         case FaultInjector::Kind::Http500:
+            logged(QStringLiteral("http500"));
             return error(500, QStringLiteral("InternalServerError"),
                          QStringLiteral("Injected server error."));
         case FaultInjector::Kind::Drop:
+            logged(QStringLiteral("drop"));
             return SandboxResponse::dropConnection();
         case FaultInjector::Kind::Delay: {
             SandboxResponse response = operation(request);
             response.delayMs = fault->ms;
+            logged(QStringLiteral("served"), fault->ms);
             return response;
         }
         case FaultInjector::Kind::Throttle:
             break;
         }
     }
+    logged(QStringLiteral("served"));
     return operation(request);
 }
 

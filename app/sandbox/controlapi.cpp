@@ -78,8 +78,12 @@ void ControlApi::registerRoutes(SandboxServer &server)
                     [this](const SandboxRequest &r) { return tokenFault(r, false); });
     server.addRoute(Method::Post, QStringLiteral("/sandbox/control/tokens/revoke"),
                     [this](const SandboxRequest &r) { return tokenFault(r, true); });
-    server.addRoute(Method::Get, QStringLiteral("/sandbox/control/events"),
-                    [this](const SandboxRequest &r) { return events(r); });
+    server.addRoute(Method::Get, QStringLiteral("/sandbox/control/events"), [this](const SandboxRequest &r) {
+        return page(r, m_scenario->events(), QStringLiteral("events"));
+    });
+    server.addRoute(Method::Get, QStringLiteral("/sandbox/control/calls"), [this](const SandboxRequest &r) {
+        return page(r, m_throttle->calls(), QStringLiteral("calls"));
+    });
     server.addRoute(Method::Post, QStringLiteral("/sandbox/teams/{}"),
                     [this](const SandboxRequest &r) { return teams(r); });
 }
@@ -277,7 +281,7 @@ SandboxResponse ControlApi::tokenFault(const SandboxRequest &request, bool revok
         QJsonObject{{QStringLiteral("expired"), m_identity->expireAccessTokens(subject.toString())}});
 }
 
-SandboxResponse ControlApi::events(const SandboxRequest &request) const
+SandboxResponse ControlApi::page(const SandboxRequest &request, const EventLog &log, const QString &key)
 {
     constexpr int kDefaultLimit = 1000;
     constexpr int kMaxLimit = 10000;
@@ -292,14 +296,13 @@ SandboxResponse ControlApi::events(const SandboxRequest &request) const
                           : kDefaultLimit;
     if (!ok || limit < 1 || limit > kMaxLimit)
         return badRequest(QStringLiteral("'limit' must be 1..%1.").arg(kMaxLimit));
-    const EventLog &log = m_scenario->events();
     const QJsonArray entries = log.since(after, limit);
     const qint64 last =
         entries.isEmpty() ? after : qint64(entries.last().toObject().value(QStringLiteral("seq")).toDouble());
     return SandboxResponse::json(QJsonObject{{QStringLiteral("first"), double(log.firstSeq())},
                                              {QStringLiteral("next"), double(log.nextSeq())},
                                              {QStringLiteral("last"), double(last)},
-                                             {QStringLiteral("events"), entries}});
+                                             {key, entries}});
 }
 
 SandboxResponse ControlApi::teams(const SandboxRequest &request)

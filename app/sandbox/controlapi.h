@@ -3,6 +3,7 @@
 #include "sandboxrequest.h"
 #include "sandboxresponse.h"
 
+class EventLog;
 class FaultInjector;
 class IdentityProvider;
 class Outbox;
@@ -30,6 +31,7 @@ class SandboxClock;
 //   POST   /sandbox/control/tokens/expire    {"subject"?} -> {"expired": N}: access tokens expire now
 //   POST   /sandbox/control/tokens/revoke    {"subject"?} -> {"revoked": N}: sign-ins revoked (sign in again)
 //   GET    /sandbox/control/events?after=SEQ&limit=N  what happened in the scenario (EventLog)
+//   GET    /sandbox/control/calls?after=SEQ&limit=N   every CI API call with a valid token and key
 //   POST   /sandbox/teams/{channel}          a Teams incoming-webhook message
 class ControlApi
 {
@@ -48,7 +50,8 @@ private:
     SandboxResponse outbox() const;
     SandboxResponse tokens(const SandboxRequest &request);
     SandboxResponse tokenFault(const SandboxRequest &request, bool revoke);
-    SandboxResponse events(const SandboxRequest &request) const;
+    // One page of a record: ?after=SEQ&limit=N -> {"first", "next", "last", "<key>": [...]}
+    static SandboxResponse page(const SandboxRequest &request, const EventLog &log, const QString &key);
     SandboxResponse teams(const SandboxRequest &request);
 
     Scenario *m_scenario;

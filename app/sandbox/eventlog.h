@@ -5,11 +5,15 @@
 
 #include <deque>
 
-// What happened in the scenario since the sandbox started, in order: every task and job that reached a
-// terminal status and every segment and measure evaluation, each with a sequence number ("seq", from 1).
-// Tests that check a client saw everything (the soak) derive the events it should have detected from it;
-// the job list itself is trimmed and the evaluation histories are short. Bounded: beyond kMaxEntries the
-// oldest entries go, and firstSeq() says where the kept record starts.
+// A bounded record of JSON entries, each numbered in order ("seq", from 1), read back in pages: what
+// happened in the scenario (Scenario::events(), GET /sandbox/control/events) and the calls clients made
+// (Throttle::calls(), GET /sandbox/control/calls). Beyond kMaxEntries the oldest entries go, and
+// firstSeq() says where the kept record starts.
+//
+// The scenario's record: since the sandbox started, every task and job that reached a terminal status
+// and every segment and measure evaluation. Tests that check a client saw everything (the soak) derive the
+// events it should have detected from it; the job list itself is trimmed and the evaluation histories
+// are short.
 //
 //   {"seq", "type": "taskEnded", "at", "jobId", "jobOperationType", "submissionKind", "taskId",
 //    "operationType", "friendlyName", "status", "dataSourceId"?, "dataSource"?}

@@ -2,6 +2,8 @@
 
 #include "sandboxclock.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 Throttle::Throttle(std::shared_ptr<const SandboxClock> clock, int limit, std::chrono::seconds window)
@@ -48,6 +50,17 @@ Throttle::Decision Throttle::admit(const QString &connection)
 void Throttle::recordThrottled(const QString &connection)
 {
     ++m_connections[connection].throttled;
+}
+
+void Throttle::logCall(const QString &subject, const QString &method, const QString &path,
+                       const QString &outcome, int delayMs)
+{
+    m_calls.append({{QStringLiteral("at"), m_clock->now().toUTC().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("subject"), subject},
+                    {QStringLiteral("method"), method},
+                    {QStringLiteral("path"), path},
+                    {QStringLiteral("outcome"), outcome},
+                    {QStringLiteral("delayMs"), delayMs}});
 }
 
 QList<Throttle::Counters> Throttle::counters() const

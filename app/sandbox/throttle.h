@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventlog.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -17,7 +19,10 @@ class SandboxClock;
 //
 // Separately it counts every call a client made (recordCall: admitted, refused, or answered by an injected
 // fault alike), so a test can tell whether the client kept to the budget itself: with the limit enforced,
-// the admitted calls never exceed it, whatever the client does.
+// the admitted calls never exceed it, whatever the client does. logCall() keeps the record of those calls
+// (GET /sandbox/control/calls): {"seq", "at", "subject", "method", "path", "outcome", "delayMs"}, outcome
+// one of served (the operation ran, answered after delayMs), http500, drop, throttled (an injected 429),
+// refused (over the limit).
 class Throttle
 {
 public:
@@ -44,6 +49,9 @@ public:
     void recordCall(const QString &connection); // a call with a valid token and key, before any decision
     Decision admit(const QString &connection);
     void recordThrottled(const QString &connection); // a 429 sent for another reason (an injected fault)
+    void logCall(const QString &subject, const QString &method, const QString &path, const QString &outcome,
+                 int delayMs);
+    const EventLog &calls() const { return m_calls; }
     QList<Counters> counters() const;
     int limit() const { return m_limit; }
     std::chrono::seconds window() const { return m_window; }
@@ -65,4 +73,5 @@ private:
     int m_limit;
     std::chrono::seconds m_window;
     QHash<QString, State> m_connections;
+    EventLog m_calls;
 };

@@ -292,6 +292,30 @@ private slots:
         QCOMPARE(connection.value(QStringLiteral("maxAttemptsInAny60s")).toInt(), 7);
         QCOMPARE(connection.value(QStringLiteral("refusedOverLimit")).toInt(), 0);
         QCOMPARE(counters.object().value(QStringLiteral("limit")).toInt(), 100);
+
+        // The call record: what each of those calls met, in order.
+        const auto calls = m_fixture->http.get(
+            m_fixture->url(QStringLiteral("/sandbox/control/calls"), QStringLiteral("limit=3")));
+        QCOMPARE(calls.status, 200);
+        const QJsonArray first = calls.object().value(QStringLiteral("calls")).toArray();
+        QCOMPARE(first.size(), 3);
+        QCOMPARE(first.at(0).toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("http500"));
+        QCOMPARE(first.at(0).toObject().value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/v1/instances"));
+        QCOMPARE(first.at(0).toObject().value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        QCOMPARE(first.at(0).toObject().value(QStringLiteral("subject")).toString(),
+                 QStringLiteral("5d2c8a71-3e4f-4b6a-9c8d-7e1f2a3b4c5d"));
+        QCOMPARE(first.at(2).toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("served"));
+        QCOMPARE(first.at(2).toObject().value(QStringLiteral("delayMs")).toInt(), 300);
+        const auto rest = m_fixture->http.get(
+            m_fixture->url(QStringLiteral("/sandbox/control/calls"), QStringLiteral("after=3")));
+        QStringList outcomes;
+        for (const QJsonValue &call : rest.object().value(QStringLiteral("calls")).toArray())
+            outcomes.append(call.toObject().value(QStringLiteral("outcome")).toString());
+        QCOMPARE(outcomes, (QStringList{QStringLiteral("throttled"), QStringLiteral("drop"),
+                                        QStringLiteral("served"), QStringLiteral("served")}));
     }
 
     void teamsAndSmtpSinks()
