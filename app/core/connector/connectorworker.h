@@ -7,8 +7,8 @@
 #include "connectorstatus.h"
 #include "firinglog.h"
 #include "instancecatalogue.h"
-#include "secretstore.h"
 #include "jobtracker.h"
+#include "secretstore.h"
 #include "triggerengine.h"
 
 #include <QElapsedTimer>

@@ -250,6 +250,7 @@ bool StepRunner::resubmit(const QString &firingId, bool failedOnly, QString *err
         tr("This firing is still running. Resubmit it once its steps have finished.");
     if (m_jobs.contains(firingId))
         return refuse(stillRunning);
+    m_db.clearError(); // tells "not found" from "cannot read" below
     const std::optional<Firing> firing = m_log.get(firingId);
     if (!firing) {
         return refuse(m_db.errorString().isEmpty()
