@@ -17,7 +17,6 @@
 #include "signinflow.h"
 #include "systembrowser.h"
 #include "translations.h"
-#include "triggerlog/triggerlogpane.h"
 
 #include <QApplication>
 #include <QDir>
@@ -326,22 +325,18 @@ int main(int argc, char *argv[])
             print(stderr, database.errorString() + u'\n');
             return 2;
         }
-        window = std::make_unique<MainWindow>(&session, &network, database);
+        window = std::make_unique<MainWindow>(&session, &network, database, connector.get());
         QObject::connect(window.get(), &MainWindow::connectionSaved, app.get(), saveConnection);
         if (options.startupProbe) {
             window->winId(); // creates the QWindow so the probe can watch it before it is shown
             window->windowHandle()->installEventFilter(&probe);
         }
-        QObject::connect(connector.get(), &Connector::statusChanged, window.get(),
-                         &MainWindow::setConnectorStatus);
-        QObject::connect(connector.get(), &Connector::firingsRecorded, window->triggerLogPane(),
-                         &TriggerLogPane::insertFirings);
-        QObject::connect(connector.get(), &Connector::stepRunUpdated, window->triggerLogPane(),
-                         &TriggerLogPane::updateStepRun);
         window->show();
     }
     SecretStoreProbe::probe(app.get(), [&](SecretStore *secrets) {
         session.setSecretStore(secrets);
+        if (connector)
+            connector->setSecretStore(secrets); // the steps' secrets: the same store as the editor's
         if (headless) {
             headless->start();
         } else if (session.state() == AuthSession::State::SignedOut) {

@@ -22,8 +22,11 @@ QStringList availableLanguages()
     const QString prefix = QLatin1String(kCatalogue) + u'_';
     const QStringList files =
         QDir(catalogueDir()).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name);
-    for (const QString &file : files)
-        languages << file.mid(prefix.size()).chopped(3);
+    for (const QString &file : files) {
+        const QString language = file.mid(prefix.size()).chopped(3);
+        if (language != QLatin1String(kSourceLanguage)) // the English catalogue holds plural forms only
+            languages << language;
+    }
     return languages;
 }
 
@@ -52,8 +55,7 @@ QString resolve(const QString &requested, const QLocale &system)
 
 bool install(QCoreApplication &app, const QString &language)
 {
-    if (language == QLatin1String(kSourceLanguage))
-        return true;
+    // English needs a catalogue too: the plural forms of the %n strings ("1 flow", "2 flows").
     auto *translator = new QTranslator(&app);
     if (!translator->load(QLatin1String(kCatalogue) + u'_' + language, catalogueDir())) {
         delete translator;

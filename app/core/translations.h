@@ -19,8 +19,8 @@ QString languageOf(const QString &tag);
 // that is available, else English.
 QString resolve(const QString &requested, const QLocale &system = QLocale::system());
 
-// Loads and installs the catalogue for `language` into `app` (nothing for English). Returns false when the
-// catalogue could not be loaded.
+// Loads and installs the catalogue for `language` into `app` (for English: its plural forms). Returns false
+// when the catalogue could not be loaded.
 bool install(QCoreApplication &app, const QString &language);
 
 } // namespace Translations

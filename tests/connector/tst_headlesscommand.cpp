@@ -153,7 +153,7 @@ private slots:
                              QStringLiteral(EXAMPLE_FLOWS)},
                             &out, &err),
                  0);
-        QVERIFY2(out.contains("Imported 6 flow(s)"), out.constData());
+        QVERIFY2(out.contains("Imported 6 flows from"), out.constData());
         const QString exported = dir.filePath(QStringLiteral("exported.json"));
         QCOMPARE(runCommand(
                      {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--export-flows"), exported}),

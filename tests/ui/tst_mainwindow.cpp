@@ -1,20 +1,35 @@
 #include "authsession.h"
 #include "browserbot.h"
+#include "common/messageprompt.h"
 #include "connectionsettings.h"
+#include "connector.h"
 #include "connectorstatus.h"
 #include "database.h"
 #include "destinations/destinationcataloguemodel.h"
 #include "embeddedsandbox.h"
 #include "exportdestinations/destinationtileview.h"
 #include "exportdestinations/exportdestinationspane.h"
+#include "httptestclient.h"
 #include "mainwindow/mainwindow.h"
+#include "powerautomate/floweditor.h"
+#include "powerautomate/powerautomatepane.h"
+#include "powerautomate/stepeditors.h"
 #include "secretstore.h"
 #include "signin/signindialog.h"
+#include "translations.h"
+#include "triggerlog/triggerlogmodel.h"
+#include "triggerlog/triggerlogpane.h"
+#include "triggerlog/triggerlogview.h"
 #include "urlcatcher.h"
 
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,17 +51,19 @@ private:
     QNetworkAccessManager m_network;
     MemorySecretStore m_secrets;
     AuthSession m_session{&m_network, &m_secrets};
+    Connector m_connector;
 
 private slots:
     void initTestCase()
     {
+        QVERIFY(Translations::install(*QCoreApplication::instance(), QStringLiteral("en"))); // plural forms
         QVERIFY2(m_database.open(m_dataDir.path(), QStringLiteral("gui")),
                  qPrintable(m_database.errorString()));
     }
 
     void startsOnExportDestinations()
     {
-        MainWindow window(&m_session, &m_network, m_database);
+        MainWindow window(&m_session, &m_network, m_database, &m_connector);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
@@ -84,7 +101,7 @@ private slots:
         QFETCH(int, used);
         QFETCH(QString, worker);
         QFETCH(QString, budget);
-        MainWindow window(&m_session, &m_network, m_database);
+        MainWindow window(&m_session, &m_network, m_database, &m_connector);
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("workerStatusLabel"))->text(),
                  QStringLiteral("Stopped"));
         ConnectorStatus status;
@@ -98,7 +115,7 @@ private slots:
 
     void navigationSwitchesPanes()
     {
-        MainWindow window(&m_session, &m_network, m_database);
+        MainWindow window(&m_session, &m_network, m_database, &m_connector);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
@@ -123,7 +140,7 @@ private slots:
         BrowserBot bot;
         connect(&browser, &UrlCatcher::urlOpened, &bot, [&bot](const QUrl &url) { bot.open(url); });
 
-        MainWindow window(&session, &m_network, m_database);
+        MainWindow window(&session, &m_network, m_database, &m_connector);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
@@ -160,7 +177,7 @@ private slots:
 
     void clickOutsideTheButtonDoesNotActivate()
     {
-        MainWindow window(&m_session, &m_network, m_database);
+        MainWindow window(&m_session, &m_network, m_database, &m_connector);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
@@ -169,6 +186,133 @@ private slots:
                           view->visualRect(tile).topLeft() + QPoint(30, 30));
         QCOMPARE(window.currentPane(), MainWindow::Pane::ExportDestinations);
         QCOMPARE(view->currentIndex(), tile);
+    }
+
+    // The whole story (issue #8): an empty data folder, Configure, the interactive sign-in, the template
+    // "Post to Teams when a data source refresh fails", a failed refresh in the sandbox, and the firing in
+    // the trigger log with its Teams step succeeded and the message in the sandbox's Teams sink.
+    void wholeStory()
+    {
+        SandboxOptions options;
+        options.scenarioFile = QStringLiteral(QUIET_SCENARIO);
+        options.speed = 10;
+        EmbeddedSandbox sandbox(options);
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+        QTemporaryDir dataDir;
+        Database database;
+        QVERIFY2(database.open(dataDir.path(), QStringLiteral("story")), qPrintable(database.errorString()));
+        MemorySecretStore secrets;
+        AuthSession session(&m_network, &secrets);
+        session.setSettings(ConnectionSettings::sandboxDefaults(sandbox.baseUrl()));
+        Connector connector;
+        connector.setSecretStore(&secrets);
+        ConnectorConfig config;
+        config.dataDir = dataDir.path();
+        config.apiBase = sandbox.apiBaseUrl();
+        config.subscriptionKey = sandbox.subscriptionKey();
+        config.activeInterval = std::chrono::milliseconds(200);
+        config.idleInterval = std::chrono::milliseconds(300);
+        config.rateLimit = 10000; // test pace
+        connector.followSession(&session, config);
+        UrlCatcher browser;
+        BrowserBot bot;
+        connect(&browser, &UrlCatcher::urlOpened, &bot, [&bot](const QUrl &url) { bot.open(url); });
+
+        MainWindow window(&session, &m_network, database, &connector);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // INSIGHTS_SCREENSHOTS=DIR saves the README's screenshots of the story on the way.
+        const QString screenshots = qEnvironmentVariable("INSIGHTS_SCREENSHOTS");
+        const auto shot = [&](const QString &name) {
+            if (screenshots.isEmpty())
+                return;
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // lay out before painting
+            QVERIFY(window.grab().save(QDir(screenshots).filePath(name + QStringLiteral(".png"))));
+        };
+        auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
+        const QModelIndex tile = tileOf(view, QLatin1String(DestinationCatalogueModel::kPowerAutomateId));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->buttonRect(tile).center());
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), AuthSession::State::SignedIn, 15000);
+        QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
+        QTRY_VERIFY(connector.isStarted());
+
+        // The template, with the channel's webhook: the sandbox's Teams sink.
+        PowerAutomatePane *pane = window.powerAutomatePane();
+        auto *start = pane->findChild<QPushButton *>(QStringLiteral("template0Button"));
+        QVERIFY(start && start->isVisible());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(pane->isEditing());
+        QUrl webhook = sandbox.baseUrl();
+        webhook.setPath(QStringLiteral("/sandbox/teams/data-ops"));
+        pane->editor()
+            ->stepEditor(0)
+            ->findChild<QLineEdit *>(QStringLiteral("webhookSecretRef"))
+            ->setText(webhook.toString());
+        auto *save = pane->editor()->findChild<QPushButton *>(QStringLiteral("saveButton"));
+        QVERIFY2(save->isEnabled(), qPrintable(pane->editor()->problems().join(u'\n')));
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_VERIFY(pane->editor()->flowId() != 0);
+        QTest::mouseClick(pane->editor()->findChild<QPushButton *>(QStringLiteral("cancelButton")),
+                          Qt::LeftButton);
+        QVERIFY(!pane->isEditing());
+        if (!screenshots.isEmpty()) {
+            // A threshold flow in the editor, with the segment's recent values charted.
+            pane->newFlowFromTemplate(1);
+            QTRY_VERIFY(pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectCombo"))->count() > 0);
+            auto *subject = pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectCombo"));
+            subject->setCurrentIndex(subject->findData(QStringLiteral("ChurnRisk")));
+            pane->editor()
+                ->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+                ->setText(QStringLiteral("Email the retention team when churn risk passes 1,000"));
+            auto *email = pane->editor()->stepEditor(0);
+            email->findChild<QLineEdit *>(QStringLiteral("to"))
+                ->setText(QStringLiteral("retention@contoso.example"));
+            email->findChild<QLineEdit *>(QStringLiteral("smtpHost"))
+                ->setText(QStringLiteral("smtp.contoso.example"));
+            shot(QStringLiteral("flow-editor"));
+            MessagePrompt::setNextAnswer(1); // discard
+            bool left = false;
+            pane->confirmLeave([&left](bool leave) { left = leave; });
+            QTRY_VERIFY(left);
+        }
+
+        // The sandbox fails a data source refresh.
+        HttpTestClient http;
+        QUrl control = sandbox.baseUrl();
+        control.setPath(QStringLiteral("/sandbox/control/refresh"));
+        QTRY_VERIFY_WITH_TIMEOUT(connector.status().lastPollAt.isValid(), 15000); // its baseline is taken
+        QCOMPARE(http.postJson(control, {{QStringLiteral("kind"), QStringLiteral("datasource")},
+                                         {QStringLiteral("dataSource"), QStringLiteral("LoyaltyProgram")},
+                                         {QStringLiteral("outcome"), QStringLiteral("failed")}})
+                     .status,
+                 200);
+
+        // The firing appears in the trigger log, its Teams step succeeded.
+        window.showPane(MainWindow::Pane::TriggerLog);
+        TriggerLogModel *log = window.triggerLogPane()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 1, 20000);
+        const QModelIndex row = log->index(0, 0);
+        QCOMPARE(row.data(TriggerLogModel::SubjectRole).toString(), QStringLiteral("LoyaltyProgram"));
+        QCOMPARE(row.data(TriggerLogModel::FlowNameRole).toString(),
+                 QStringLiteral("Post to Teams when a data source refresh fails"));
+        QTRY_COMPARE_WITH_TIMEOUT(log->index(0, 0).data(TriggerLogModel::StatusRole).toInt(),
+                                  int(TriggerLogRecord::Status::Succeeded), 20000);
+        if (!screenshots.isEmpty()) {
+            window.triggerLogPane()->view()->selectRow(0); // with the detail pane
+            shot(QStringLiteral("trigger-log"));
+            pane->importFlows(QStringLiteral(EXAMPLE_FLOWS));
+            window.showPane(MainWindow::Pane::PowerAutomate);
+            shot(QStringLiteral("flows"));
+        }
+
+        // And the message is in the sandbox's Teams sink, with the data source named.
+        control.setPath(QStringLiteral("/sandbox/control/outbox"));
+        const QJsonArray teams = http.get(control).object().value(QStringLiteral("teams")).toArray();
+        QCOMPARE(teams.size(), 1);
+        const QByteArray message = QJsonDocument(teams.first().toObject()).toJson();
+        QVERIFY2(message.contains("LoyaltyProgram"), message.constData());
+        QVERIFY(message.contains("data-ops"));
     }
 };
 

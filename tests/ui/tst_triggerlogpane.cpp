@@ -2,7 +2,7 @@
 #include "firinglog.h"
 #include "flowstore.h"
 #include "manualclock.h"
-#include "triggerlog/messageprompt.h"
+#include "common/messageprompt.h"
 #include "triggerlog/triggerlogdetails.h"
 #include "triggerlog/triggerlogfiltermodel.h"
 #include "triggerlog/triggerlogmodel.h"

@@ -3,12 +3,14 @@
 #include "account/accountpane.h"
 #include "authsession.h"
 #include "common/fonts.h"
+#include "connector.h"
 #include "connectorstatus.h"
 #include "exportdestinations/exportdestinationspane.h"
 #include "powerautomate/powerautomatepane.h"
 #include "signin/signindialog.h"
 #include "triggerlog/triggerlogpane.h"
 
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -18,13 +20,14 @@
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Database &database,
-                       QWidget *parent)
+                       Connector *connector, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_network(network)
     , m_navigation(new QListWidget(this))
     , m_panes(new QStackedWidget(this))
     , m_exportDestinations(new ExportDestinationsPane(m_panes))
+    , m_powerAutomate(new PowerAutomatePane(database, session, connector, m_panes))
     , m_triggerLog(new TriggerLogPane(database, m_panes))
     , m_connectionLabel(new QLabel(this))
     , m_workerLabel(new QLabel(this))
@@ -58,10 +61,9 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
     m_exportDestinations->setObjectName(QStringLiteral("exportDestinationsPane"));
     addPane(Pane::ExportDestinations, QStringLiteral(":/icons/ui/export-destinations.svg"),
             tr("Export destinations"), m_exportDestinations);
-    auto *powerAutomate = new PowerAutomatePane(m_session, m_panes);
-    powerAutomate->setObjectName(QStringLiteral("powerAutomatePane"));
+    m_powerAutomate->setObjectName(QStringLiteral("powerAutomatePane"));
     addPane(Pane::PowerAutomate, QStringLiteral(":/icons/ui/power-automate.svg"), tr("Power Automate"),
-            powerAutomate);
+            m_powerAutomate);
     m_triggerLog->setObjectName(QStringLiteral("triggerLogPane"));
     addPane(Pane::TriggerLog, QStringLiteral(":/icons/ui/trigger-log.svg"), tr("Trigger log"), m_triggerLog);
     auto *account = new AccountPane(m_session, m_panes);
@@ -96,7 +98,26 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
     layout->addWidget(m_panes, 1);
     setCentralWidget(central);
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_panes, &QStackedWidget::setCurrentIndex);
+    // Leaving the flow editor with unsaved changes asks first; the navigation stays put until answered.
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        const auto go = [this, row] {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(row);
+            m_panes->setCurrentIndex(row);
+        };
+        if (m_panes->currentWidget() != m_powerAutomate || row == int(Pane::PowerAutomate))
+            return go();
+        {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(int(Pane::PowerAutomate));
+        }
+        m_powerAutomate->confirmLeave([go](bool leave) {
+            if (leave)
+                go();
+        });
+    });
     // Configure opens the Power Automate pane, signing in first unless a session exists.
     connect(m_exportDestinations, &ExportDestinationsPane::configureRequested, this, [this] {
         showPane(Pane::PowerAutomate);
@@ -104,7 +125,25 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
             m_session->state() == AuthSession::State::Expired)
             signIn();
     });
-    connect(powerAutomate, &PowerAutomatePane::signInRequested, this, &MainWindow::signIn);
+    connect(m_powerAutomate, &PowerAutomatePane::signInRequested, this, &MainWindow::signIn);
+    // Flows edited in the pane reach the worker and the trigger log's flow filter at once.
+    connect(m_powerAutomate, &PowerAutomatePane::flowsChanged, connector, &Connector::reloadFlows);
+    connect(m_powerAutomate, &PowerAutomatePane::flowsChanged, m_triggerLog, &TriggerLogPane::reloadFlows);
+    connect(connector, &Connector::statusChanged, this, &MainWindow::setConnectorStatus);
+    connect(connector, &Connector::firingsRecorded, m_triggerLog, &TriggerLogPane::insertFirings);
+    connect(connector, &Connector::stepRunUpdated, m_triggerLog, &TriggerLogPane::updateStepRun);
+    connect(m_triggerLog, &TriggerLogPane::resubmitRequested, this,
+            [this, connector](const QString &firingId, bool failedOnly) {
+                m_resubmits.insert(connector->resubmit(firingId, failedOnly));
+            });
+    connect(connector, &Connector::resubmitStarted, this, [this](quint64 request) {
+        if (m_resubmits.remove(request))
+            m_triggerLog->setMessage(tr("Resubmitted: the steps run again; their attempts appear below."));
+    });
+    connect(connector, &Connector::requestFailed, this, [this](quint64 request, const QString &message) {
+        if (m_resubmits.remove(request))
+            m_triggerLog->setMessage(tr("The firing could not be resubmitted: %1").arg(message));
+    });
     connect(account, &AccountPane::signInRequested, this, &MainWindow::signIn);
     connect(account, &AccountPane::settingsSaved, this, &MainWindow::connectionSaved);
     connect(m_session, &AuthSession::stateChanged, this, &MainWindow::updateConnectionState);
@@ -127,6 +166,20 @@ void MainWindow::addPane(Pane pane, const QString &iconPath, const QString &titl
     auto *item = new QListWidgetItem(QIcon(iconPath), title, m_navigation);
     item->setSizeHint(QSize(0, 40));
     m_panes->addWidget(widget);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closing || !m_powerAutomate->isEditing())
+        return QMainWindow::closeEvent(event);
+    event->ignore();
+    showPane(Pane::PowerAutomate);
+    m_powerAutomate->confirmLeave([this](bool leave) {
+        if (!leave)
+            return;
+        m_closing = true;
+        close();
+    });
 }
 
 MainWindow::Pane MainWindow::currentPane() const

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QSet>
 
 class AuthSession;
+class Connector;
+class PowerAutomatePane;
 class Database;
 class TriggerLogPane;
 struct ConnectorStatus;
@@ -30,14 +33,16 @@ public:
     };
     Q_ENUM(Pane)
 
-    // The window shows `session`, signs in through `network` and reads the trigger log from `database` (the
-    // GUI thread's connection); it owns none of them.
-    MainWindow(AuthSession *session, QNetworkAccessManager *network, Database &database,
+    // The window shows `session`, signs in through `network`, reads flows and the trigger log from
+    // `database` (the GUI thread's connection) and follows the connector worker through `connector`; it
+    // owns none of them.
+    MainWindow(AuthSession *session, QNetworkAccessManager *network, Database &database, Connector *connector,
                QWidget *parent = nullptr);
 
     Pane currentPane() const;
     ExportDestinationsPane *exportDestinationsPane() const { return m_exportDestinations; }
     TriggerLogPane *triggerLogPane() const { return m_triggerLog; }
+    PowerAutomatePane *powerAutomatePane() const { return m_powerAutomate; }
 
 public slots:
     void showPane(MainWindow::Pane pane);
@@ -45,6 +50,10 @@ public slots:
     void signIn();
     // The connector worker's state and the API budget, in the status bar (Connector::statusChanged).
     void setConnectorStatus(const ConnectorStatus &status);
+
+protected:
+    // Asks about unsaved changes in the flow editor first.
+    void closeEvent(QCloseEvent *event) override;
 
 signals:
     // The user saved connection settings in the Account pane.
@@ -61,7 +70,10 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_panes;
     ExportDestinationsPane *m_exportDestinations;
+    PowerAutomatePane *m_powerAutomate;
     TriggerLogPane *m_triggerLog;
+    bool m_closing = false;
+    QSet<quint64> m_resubmits; // Connector requests of the trigger log's Resubmit
     QLabel *m_connectionLabel;
     QLabel *m_workerLabel;
     QLabel *m_budgetLabel;

@@ -1,22 +1,83 @@
 #include "powerautomatepane.h"
 
 #include "authsession.h"
+#include "clock.h"
 #include "common/fonts.h"
+#include "common/messageprompt.h"
+#include "connector.h"
+#include "database.h"
+#include "floweditor.h"
+#include "flowjson.h"
+#include "flows/flowlistmodel.h"
+#include "flows/flowtemplates.h"
+#include "flowstore.h"
+#include "secretstore.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QSet>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
-PowerAutomatePane::PowerAutomatePane(AuthSession *session, QWidget *parent)
+#include <memory>
+
+namespace {
+
+enum Answer
+{
+    SaveAnswer,
+    DiscardAnswer,
+    KeepEditingAnswer,
+    DeleteAnswer,
+    CancelAnswer,
+};
+
+QPushButton *button(const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    return button;
+}
+
+} // namespace
+
+PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connector *connector,
+                                     QWidget *parent)
     : QWidget(parent)
+    , m_db(db)
     , m_session(session)
+    , m_connector(connector)
+    , m_model(new FlowListModel(db, Clock::system(), this))
     , m_headingLabel(new QLabel(this))
     , m_explanationLabel(new QLabel(this))
     , m_signInButton(new QPushButton(this))
+    , m_messageLabel(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_listStack(new QStackedWidget(this))
+    , m_table(new QTableView(this))
+    , m_editor(new FlowEditor(db, session, connector, this))
+    , m_newButton(new QToolButton(this))
+    , m_editButton(button(tr("Edit"), QStringLiteral("editButton"), this))
+    , m_duplicateButton(button(tr("Duplicate"), QStringLiteral("duplicateButton"), this))
+    , m_toggleButton(button(tr("Disable"), QStringLiteral("toggleButton"), this))
+    , m_deleteButton(button(tr("Delete"), QStringLiteral("deleteButton"), this))
+    , m_importButton(button(tr("Import…"), QStringLiteral("importButton"), this))
+    , m_exportButton(button(tr("Export…"), QStringLiteral("exportButton"), this))
 {
     setAccessibleName(tr("Power Automate"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setContentsMargins(32, 24, 32, 16);
     auto *title = new QLabel(tr("Power Automate"), this);
     Fonts::emphasize(title, Fonts::kPaneTitle);
     layout->addWidget(title);
@@ -25,24 +86,167 @@ PowerAutomatePane::PowerAutomatePane(AuthSession *session, QWidget *parent)
     subtitle->setWordWrap(true);
     layout->addWidget(subtitle);
 
-    layout->addStretch(1);
+    // The connection banner: why flows do not run yet, and the way out.
+    auto *banner = new QFrame(this);
+    banner->setObjectName(QStringLiteral("sessionBanner"));
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setBackgroundRole(QPalette::AlternateBase);
+    banner->setAutoFillBackground(true);
+    auto *bannerLayout = new QHBoxLayout(banner);
+    auto *bannerText = new QVBoxLayout;
     m_headingLabel->setObjectName(QStringLiteral("headingLabel"));
-    Fonts::emphasize(m_headingLabel, Fonts::kHeading);
-    m_headingLabel->setAlignment(Qt::AlignCenter);
-    layout->addWidget(m_headingLabel);
+    m_headingLabel->setTextFormat(Qt::PlainText);
+    Fonts::emphasize(m_headingLabel);
     m_explanationLabel->setObjectName(QStringLiteral("explanationLabel"));
     m_explanationLabel->setWordWrap(true);
-    m_explanationLabel->setAlignment(Qt::AlignCenter);
-    m_explanationLabel->setMaximumWidth(560);
-    layout->addWidget(m_explanationLabel, 0, Qt::AlignHCenter);
+    bannerText->addWidget(m_headingLabel);
+    bannerText->addWidget(m_explanationLabel);
+    bannerLayout->addLayout(bannerText, 1);
     m_signInButton->setObjectName(QStringLiteral("signInButton"));
-    m_signInButton->setDefault(true);
-    layout->addWidget(m_signInButton, 0, Qt::AlignHCenter);
-    layout->addStretch(2);
+    bannerLayout->addWidget(m_signInButton, 0, Qt::AlignVCenter);
+    layout->addWidget(banner);
+
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_messageLabel->hide();
+    layout->addWidget(m_messageLabel);
+
+    // The list page.
+    auto *listPage = new QWidget(m_pages);
+    auto *listLayout = new QVBoxLayout(listPage);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    auto *toolbar = new QHBoxLayout;
+    m_newButton->setObjectName(QStringLiteral("newButton"));
+    m_newButton->setText(tr("New flow"));
+    m_newButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *newMenu = new QMenu(m_newButton);
+    newMenu->addAction(tr("Blank flow"), this, &PowerAutomatePane::newFlow);
+    newMenu->addSeparator();
+    for (const FlowTemplates::Id id : FlowTemplates::all()) {
+        QAction *action =
+            newMenu->addAction(FlowTemplates::title(id), this, [this, id] { newFlowFromTemplate(int(id)); });
+        action->setToolTip(FlowTemplates::description(id));
+    }
+    newMenu->setToolTipsVisible(true);
+    m_newButton->setMenu(newMenu);
+    connect(m_newButton, &QToolButton::clicked, this, &PowerAutomatePane::newFlow);
+    toolbar->addWidget(m_newButton);
+    for (QPushButton *action : {m_editButton, m_duplicateButton, m_toggleButton, m_deleteButton})
+        toolbar->addWidget(action);
+    toolbar->addStretch(1);
+    toolbar->addWidget(m_importButton);
+    toolbar->addWidget(m_exportButton);
+    listLayout->addLayout(toolbar);
+
+    m_table->setObjectName(QStringLiteral("flowTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(FlowListModel::NameColumn, QHeaderView::Stretch);
+    for (const int column : {int(FlowListModel::TriggerColumn), int(FlowListModel::SubjectColumn)})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
+    m_table->setColumnWidth(FlowListModel::TriggerColumn, 230);
+    m_table->setColumnWidth(FlowListModel::SubjectColumn, 200);
+    for (const int column : {int(FlowListModel::EnabledColumn), int(FlowListModel::LastFiredColumn),
+                             int(FlowListModel::FiringsColumn)})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_table->setAccessibleName(tr("Flows"));
+    m_listStack->addWidget(m_table);
+
+    auto *empty = new QWidget(m_listStack);
+    empty->setObjectName(QStringLiteral("emptyState"));
+    auto *emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch(1);
+    auto *emptyHeading = new QLabel(tr("No flows yet"), empty);
+    Fonts::emphasize(emptyHeading, Fonts::kHeading);
+    emptyLayout->addWidget(emptyHeading, 0, Qt::AlignHCenter);
+    auto *emptyText = new QLabel(tr("Start from one of the documented uses, or from a blank flow."), empty);
+    emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
+    for (const FlowTemplates::Id id : FlowTemplates::all()) {
+        auto *start = new QPushButton(FlowTemplates::title(id), empty);
+        start->setObjectName(QStringLiteral("template%1Button").arg(int(id)));
+        start->setToolTip(FlowTemplates::description(id));
+        connect(start, &QPushButton::clicked, this, [this, id] { newFlowFromTemplate(int(id)); });
+        emptyLayout->addWidget(start, 0, Qt::AlignHCenter);
+    }
+    emptyLayout->addStretch(2);
+    m_listStack->addWidget(empty);
+    listLayout->addWidget(m_listStack, 1);
+    m_pages->addWidget(listPage);
+    m_editor->setObjectName(QStringLiteral("flowEditor"));
+    m_pages->addWidget(m_editor);
+    layout->addWidget(m_pages, 1);
 
     connect(m_signInButton, &QPushButton::clicked, this, &PowerAutomatePane::signInRequested);
     connect(m_session, &AuthSession::stateChanged, this, &PowerAutomatePane::updateSession);
+    connect(m_editButton, &QPushButton::clicked, this, [this] { editFlow(selectedFlowId()); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        editFlow(index.data(FlowListModel::FlowIdRole).toLongLong());
+    });
+    connect(m_duplicateButton, &QPushButton::clicked, this, &PowerAutomatePane::duplicateSelected);
+    connect(m_toggleButton, &QPushButton::clicked, this, &PowerAutomatePane::toggleSelected);
+    connect(m_deleteButton, &QPushButton::clicked, this, &PowerAutomatePane::deleteSelected);
+    connect(m_importButton, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Import flows"), QDir::homePath(), tr("Flows (*.json)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        connect(dialog, &QFileDialog::fileSelected, this, &PowerAutomatePane::importFlows);
+        dialog->open();
+    });
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        auto *dialog =
+            new QFileDialog(this, tr("Export flows"), QDir::home().filePath(QStringLiteral("flows.json")),
+                            tr("Flows (*.json)"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setDefaultSuffix(QStringLiteral("json"));
+        connect(dialog, &QFileDialog::fileSelected, this, &PowerAutomatePane::exportFlows);
+        dialog->open();
+    });
+    connect(m_model, &FlowListModel::flowsEdited, this, [this] {
+        updateActions();
+        emit flowsChanged();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PowerAutomatePane::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PowerAutomatePane::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PowerAutomatePane::updateActions);
+    connect(m_connector, &Connector::firingsRecorded, m_model, &FlowListModel::noteFirings);
+    connect(m_editor, &FlowEditor::saved, this, [this](qint64 id) {
+        emit flowsChanged();
+        reload();
+        selectFlow(id);
+    });
+    connect(m_editor, &FlowEditor::closeRequested, this, [this] {
+        confirmLeave([this](bool leave) {
+            if (leave)
+                closeEditor();
+        });
+    });
+    connect(m_editor, &FlowEditor::statusMessage, this,
+            [this](const QString &message) { showMessage(message); });
+
+    reload();
     updateSession();
+}
+
+void PowerAutomatePane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!isEditing())
+        reload();
+}
+
+bool PowerAutomatePane::isEditing() const
+{
+    return m_pages->currentWidget() == m_editor;
 }
 
 void PowerAutomatePane::updateSession()
@@ -70,8 +274,272 @@ void PowerAutomatePane::updateSession()
     case AuthSession::State::SignedIn:
     case AuthSession::State::Refreshing:
         m_headingLabel->setText(tr("Connected as %1").arg(m_session->account()));
-        m_explanationLabel->setText(tr("The flow editor is not available in this version yet."));
+        m_explanationLabel->setText(tr("The enabled flows run in the background while the app is open."));
         m_signInButton->hide();
         break;
     }
+}
+
+void PowerAutomatePane::reload()
+{
+    if (!m_model->reload())
+        showMessage(tr("The flows could not be read: %1").arg(m_model->errorString()), true);
+    updateActions();
+}
+
+void PowerAutomatePane::updateActions()
+{
+    m_listStack->setCurrentIndex(m_model->rowCount() == 0 ? 1 : 0);
+    const qint64 id = selectedFlowId();
+    const int row = m_model->rowOf(id);
+    for (QPushButton *action : {m_editButton, m_duplicateButton, m_toggleButton, m_deleteButton})
+        action->setEnabled(row >= 0);
+    m_toggleButton->setText(row >= 0 && !m_model->flowAt(row).enabled ? tr("Enable") : tr("Disable"));
+    m_exportButton->setEnabled(m_model->rowCount() > 0);
+}
+
+qint64 PowerAutomatePane::selectedFlowId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(FlowListModel::FlowIdRole).toLongLong();
+}
+
+void PowerAutomatePane::selectFlow(qint64 flowId)
+{
+    const int row = m_model->rowOf(flowId);
+    if (row >= 0)
+        m_table->selectRow(row);
+    updateActions();
+}
+
+void PowerAutomatePane::showMessage(const QString &message, bool error)
+{
+    m_messageLabel->setText(error ? QStringLiteral("⚠ ") + message : message);
+    m_messageLabel->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    m_messageLabel->setVisible(!message.isEmpty());
+}
+
+void PowerAutomatePane::newFlow()
+{
+    showMessage(QString());
+    Flow flow;
+    flow.name = tr("New flow");
+    m_editor->edit(flow);
+    m_pages->setCurrentWidget(m_editor);
+}
+
+void PowerAutomatePane::newFlowFromTemplate(int templateId)
+{
+    showMessage(QString());
+    m_editor->edit(FlowTemplates::flow(FlowTemplates::Id(templateId)));
+    m_pages->setCurrentWidget(m_editor);
+}
+
+void PowerAutomatePane::editFlow(qint64 flowId)
+{
+    const std::optional<Flow> flow = FlowStore(m_db).get(flowId);
+    if (!flow)
+        return showMessage(tr("The flow could not be read: %1").arg(m_db.errorString()), true);
+    showMessage(QString());
+    m_editor->edit(*flow);
+    m_pages->setCurrentWidget(m_editor);
+}
+
+void PowerAutomatePane::closeEditor()
+{
+    m_pages->setCurrentIndex(0);
+    reload();
+    selectFlow(m_editor->flowId());
+}
+
+void PowerAutomatePane::confirmLeave(std::function<void(bool leave)> done)
+{
+    if (!isEditing() || !m_editor->isModified())
+        return done(true);
+    MessagePrompt::Question question;
+    question.icon = QMessageBox::Warning;
+    question.title = tr("Unsaved changes");
+    const QString name = m_editor->flow().name;
+    question.text = tr("Save the changes to \"%1\"?").arg(name);
+    const bool valid = m_editor->problems().isEmpty();
+    question.informativeText = valid ? tr("If you don't, they are lost.")
+                                     : tr("The flow cannot be saved as it is: fix the problems marked in the "
+                                          "form, or discard the changes.");
+    question.choices = {{SaveAnswer, tr("Save"), QMessageBox::AcceptRole, valid},
+                        {DiscardAnswer, tr("Discard changes"), QMessageBox::DestructiveRole},
+                        {KeepEditingAnswer, tr("Keep editing"), QMessageBox::RejectRole}};
+    question.defaultId = valid ? SaveAnswer : KeepEditingAnswer;
+    MessagePrompt::ask(this, question, [this, done](int answer) {
+        switch (answer) {
+        case SaveAnswer: {
+            // Leave once it is saved; a failed save stays in the editor with its error shown.
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(m_editor, &FlowEditor::saved, this, [this, done, connection] {
+                disconnect(*connection);
+                closeEditor();
+                done(true);
+            });
+            m_editor->save();
+            break;
+        }
+        case DiscardAnswer:
+            closeEditor();
+            done(true);
+            break;
+        default:
+            done(false);
+        }
+    });
+}
+
+void PowerAutomatePane::duplicateSelected()
+{
+    const qint64 id = selectedFlowId();
+    if (id == 0)
+        return;
+    const qint64 copy = FlowStore(m_db).duplicate(id);
+    if (copy == 0)
+        return showMessage(tr("The flow could not be duplicated: %1").arg(m_db.errorString()), true);
+    reload();
+    selectFlow(copy);
+    showMessage(
+        tr("Duplicated. The copy is disabled until you enable it, so the trigger does not fire twice."));
+    emit flowsChanged();
+}
+
+void PowerAutomatePane::toggleSelected()
+{
+    const int row = m_model->rowOf(selectedFlowId());
+    if (row >= 0)
+        m_model->setData(m_model->index(row, FlowListModel::EnabledColumn),
+                         m_model->flowAt(row).enabled ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+}
+
+void PowerAutomatePane::deleteSelected()
+{
+    const qint64 id = selectedFlowId();
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    MessagePrompt::Question question;
+    question.icon = QMessageBox::Warning;
+    question.title = tr("Delete flow");
+    question.text = tr("Delete \"%1\"?").arg(m_model->flowAt(row).name);
+    question.informativeText = tr("It stops firing at once. Its firings stay in the trigger log.");
+    question.choices = {{DeleteAnswer, tr("Delete"), QMessageBox::DestructiveRole},
+                        {CancelAnswer, tr("Cancel"), QMessageBox::RejectRole}};
+    question.defaultId = CancelAnswer;
+    MessagePrompt::ask(this, question, [this, id](int answer) {
+        if (answer != DeleteAnswer)
+            return;
+        if (!FlowStore(m_db).remove(id))
+            return showMessage(tr("The flow could not be deleted: %1").arg(m_db.errorString()), true);
+        reload();
+        showMessage(QString());
+        emit flowsChanged();
+    });
+}
+
+void PowerAutomatePane::importFlows(const QString &path)
+{
+    const FlowJson::Result result = FlowJson::readFile(path);
+    if (!result.ok()) {
+        return showMessage(tr("%1 cannot be imported; nothing was changed:\n%2")
+                               .arg(QDir::toNativeSeparators(path), result.errors.join(u'\n')),
+                           true);
+    }
+    const QList<qint64> ids = FlowStore(m_db).insertAll(result.flows);
+    if (ids.size() != result.flows.size())
+        return showMessage(tr("The flows could not be stored: %1").arg(m_db.errorString()), true);
+    reload();
+    if (!ids.isEmpty())
+        selectFlow(ids.constLast());
+    showMessage(
+        tr("Imported %n flow(s) from %1.", nullptr, int(ids.size())).arg(QDir::toNativeSeparators(path)));
+    emit flowsChanged();
+    askForMissingSecrets(result.flows);
+}
+
+void PowerAutomatePane::askForMissingSecrets(const QList<Flow> &flows)
+{
+    SecretStore *store = m_session->secretStore();
+    QStringList refs;
+    for (const Flow &flow : flows) {
+        for (const Step &step : flow.steps) {
+            for (const QString &key : Step::secretRefKeys(step.kind)) {
+                const QString ref = step.parameters.value(key).toString();
+                if (!ref.isEmpty() && !refs.contains(ref))
+                    refs.append(ref);
+            }
+        }
+    }
+    if (refs.isEmpty() || !store)
+        return;
+    // Exports carry only the names of the secrets: find those this computer does not have.
+    auto missing = std::make_shared<QStringList>();
+    auto outstanding = std::make_shared<qsizetype>(refs.size());
+    for (const QString &ref : std::as_const(refs)) {
+        store->read(
+            ref, this, [this, ref, missing, outstanding, store](std::optional<QString> secret, QString) {
+                if (!secret)
+                    missing->append(ref);
+                if (--*outstanding > 0 || missing->isEmpty())
+                    return;
+                auto *dialog = new QDialog(this);
+                dialog->setObjectName(QStringLiteral("importSecretsDialog"));
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->setWindowTitle(tr("Secrets of the imported flows"));
+                auto *layout = new QVBoxLayout(dialog);
+                auto *text =
+                    new QLabel(tr("The imported flows use secrets that this computer's secret store does not "
+                                  "have. Enter them now, or later in the flow editor: until then the steps "
+                                  "that need them fail."),
+                               dialog);
+                text->setWordWrap(true);
+                layout->addWidget(text);
+                auto *form = new QFormLayout;
+                QHash<QString, QLineEdit *> fields;
+                missing->sort();
+                for (const QString &name : std::as_const(*missing)) {
+                    auto *field = new QLineEdit(dialog);
+                    field->setObjectName(name);
+                    field->setEchoMode(QLineEdit::Password);
+                    form->addRow(name, field);
+                    fields.insert(name, field);
+                }
+                layout->addLayout(form);
+                auto *buttons =
+                    new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+                layout->addWidget(buttons);
+                connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+                connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, fields, store] {
+                    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+                        if (it.value()->text().isEmpty())
+                            continue;
+                        store->write(
+                            it.key(), it.value()->text(), this,
+                            [this, name = it.key()](bool ok, const QString &error) {
+                                if (!ok)
+                                    showMessage(
+                                        tr("The secret \"%1\" could not be stored: %2").arg(name, error),
+                                        true);
+                            });
+                    }
+                    dialog->accept();
+                });
+                dialog->open();
+            });
+    }
+}
+
+void PowerAutomatePane::exportFlows(const QString &path)
+{
+    QString error;
+    const QList<Flow> flows = FlowStore(m_db).list();
+    if (!FlowJson::writeFile(path, flows, &error))
+        return showMessage(tr("The flows could not be exported: %1").arg(error), true);
+    showMessage(tr("Exported %n flow(s) to %1. Secrets are not part of the file: the steps name their secret "
+                   "store entries, and an import asks for them.",
+                   nullptr, int(flows.size()))
+                    .arg(QDir::toNativeSeparators(path)));
 }

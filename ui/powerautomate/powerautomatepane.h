@@ -1,28 +1,90 @@
 #pragma once
 
+#include "flow.h"
+
 #include <QWidget>
 
+#include <functional>
+
 class AuthSession;
+class Connector;
+class Database;
+class FlowEditor;
+class FlowListModel;
 class QLabel;
 class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
 
-// Power Automate: the flows of this connection. Until the user is signed in it says why nothing can be
-// configured yet and offers the sign-in.
+// Power Automate: the flows of this connection. A list (name, trigger, subject, enabled, last fired, firings
+// in the last 24 h) with New (blank or from a template), Edit, Duplicate, Enable/Disable, Delete, Import and
+// Export, and the flow editor in place of the list while a flow is edited. A banner above says when the
+// connector cannot run the flows (not signed in) and offers the sign-in.
+//
+// Every change to the flows is written to the store at once and announced with flowsChanged(), which the
+// main window passes to the connector worker (it reads the flows again) and the trigger log.
 class PowerAutomatePane : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit PowerAutomatePane(AuthSession *session, QWidget *parent = nullptr);
+    PowerAutomatePane(Database &db, AuthSession *session, Connector *connector, QWidget *parent = nullptr);
+
+    FlowListModel *model() const { return m_model; }
+    FlowEditor *editor() const { return m_editor; }
+    bool isEditing() const;
+
+    // Whether the pane may be left: asks about unsaved changes in the editor (Save / Discard / Keep
+    // editing) and calls `done` with the answer. Without unsaved changes `done(true)` runs at once.
+    void confirmLeave(std::function<void(bool leave)> done);
+
+public slots:
+    void newFlow();
+    void newFlowFromTemplate(int templateId); // FlowTemplates::Id
+    void editFlow(qint64 flowId);
+    void duplicateSelected();
+    void toggleSelected();
+    void deleteSelected(); // asks first
+    // Reads a flows JSON file; secrets its steps name that the secret store lacks are asked for.
+    void importFlows(const QString &path);
+    void exportFlows(const QString &path);
+    void closeEditor();
 
 signals:
     void signInRequested();
+    void flowsChanged();
+
+protected:
+    // The list is read again each time the pane is shown: statistics move, other processes import.
+    void showEvent(QShowEvent *event) override;
 
 private:
     void updateSession();
+    void updateActions();
+    void reload();
+    qint64 selectedFlowId() const;
+    void selectFlow(qint64 flowId);
+    void showMessage(const QString &message, bool error = false);
+    void askForMissingSecrets(const QList<Flow> &flows);
 
+    Database &m_db;
     AuthSession *m_session;
+    Connector *m_connector;
+    FlowListModel *m_model;
     QLabel *m_headingLabel;
     QLabel *m_explanationLabel;
     QPushButton *m_signInButton;
+    QLabel *m_messageLabel;
+    QStackedWidget *m_pages;
+    QStackedWidget *m_listStack; // the table, or the empty state
+    QTableView *m_table;
+    FlowEditor *m_editor;
+    QToolButton *m_newButton;
+    QPushButton *m_editButton;
+    QPushButton *m_duplicateButton;
+    QPushButton *m_toggleButton;
+    QPushButton *m_deleteButton;
+    QPushButton *m_importButton;
+    QPushButton *m_exportButton;
 };

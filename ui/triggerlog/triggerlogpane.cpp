@@ -5,7 +5,7 @@
 #include "database.h"
 #include "firinglog.h"
 #include "flowstore.h"
-#include "messageprompt.h"
+#include "common/messageprompt.h"
 #include "triggerlog/triggerlogfiltermodel.h"
 #include "triggerlog/triggerlogmodel.h"
 #include "triggerlogdetails.h"

@@ -80,6 +80,8 @@ public slots:
     void pruneNow();
     void requestResubmit(); // asks, then emits resubmitRequested
     void requestClear();    // asks, then deletes every firing
+    // A line under the filter bar: what an action did, or why it could not.
+    void setMessage(const QString &message);
 
 signals:
     void resubmitRequested(const QString &firingId, bool failedOnly);
@@ -93,7 +95,6 @@ private:
     void updateSelection();
     void refreshDetails();
     QString selectedFiringId() const;
-    void setMessage(const QString &message);
 
     Database &m_db;
     const Clock &m_clock;

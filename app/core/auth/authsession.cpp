@@ -399,3 +399,8 @@ void AuthSession::finishSecretOperation()
     const auto operation = m_secretQueue.takeFirst();
     operation();
 }
+
+SecretStore *AuthSession::secretStore() const
+{
+    return m_secrets;
+}

@@ -47,6 +47,8 @@ public:
 
     // The store found by SecretStoreProbe, once known. A sign-in made meanwhile is remembered in it.
     void setSecretStore(SecretStore *secrets);
+    // The app's secret store (also the flow steps' secrets); null while it is being probed.
+    SecretStore *secretStore() const;
 
     // Settings of another connection (other authority, client or endpoints) end the current session in
     // memory; what is remembered for the old connection stays remembered.
