@@ -83,7 +83,9 @@ QVariant FlowListModel::data(const QModelIndex &index, int role) const
         if (flow.trigger.subject.isEmpty())
             return tr("Any data source");
         if (Trigger::takesThreshold(flow.trigger.kind))
-            return tr("%1 (above %2)").arg(flow.trigger.subject, QLocale().toString(flow.trigger.threshold));
+            return tr("%1 (above %2)")
+                .arg(flow.trigger.subject,
+                     QLocale().toString(flow.trigger.threshold, 'f', QLocale::FloatingPointShortest));
         return flow.trigger.subject;
     case EnabledColumn:
         return flow.enabled ? tr("On") : tr("Off");

@@ -227,7 +227,7 @@ private slots:
         const auto shot = [&](const QString &name) {
             if (screenshots.isEmpty())
                 return;
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // lay out before painting
+            QCoreApplication::processEvents(); // lay out and update before painting
             QVERIFY(window.grab().save(QDir(screenshots).filePath(name + QStringLiteral(".png"))));
         };
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
@@ -298,13 +298,6 @@ private slots:
                  QStringLiteral("Post to Teams when a data source refresh fails"));
         QTRY_COMPARE_WITH_TIMEOUT(log->index(0, 0).data(TriggerLogModel::StatusRole).toInt(),
                                   int(TriggerLogRecord::Status::Succeeded), 20000);
-        if (!screenshots.isEmpty()) {
-            window.triggerLogPane()->view()->selectRow(0); // with the detail pane
-            shot(QStringLiteral("trigger-log"));
-            pane->importFlows(QStringLiteral(EXAMPLE_FLOWS));
-            window.showPane(MainWindow::Pane::PowerAutomate);
-            shot(QStringLiteral("flows"));
-        }
 
         // And the message is in the sandbox's Teams sink, with the data source named.
         control.setPath(QStringLiteral("/sandbox/control/outbox"));
@@ -313,6 +306,27 @@ private slots:
         const QByteArray message = QJsonDocument(teams.first().toObject()).toJson();
         QVERIFY2(message.contains("LoyaltyProgram"), message.constData());
         QVERIFY(message.contains("data-ops"));
+
+        // Resubmit from the trigger log: the step runs again, the channel gets the message a second time.
+        window.triggerLogPane()->view()->selectRow(0);
+        MessagePrompt::setNextAnswer(TriggerLogPane::ResubmitAllAnswer);
+        window.triggerLogPane()->requestResubmit();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            http.get(control).object().value(QStringLiteral("teams")).toArray().size() == 2, 20000);
+        QTRY_VERIFY(window.triggerLogPane()->findChild<QLabel *>(QStringLiteral("messageLabel")) &&
+                    window.triggerLogPane()
+                        ->findChild<QLabel *>(QStringLiteral("messageLabel"))
+                        ->text()
+                        .startsWith(QLatin1String("Resubmitted")));
+        QTRY_COMPARE_WITH_TIMEOUT(log->index(0, 0).data(TriggerLogModel::StatusRole).toInt(),
+                                  int(TriggerLogRecord::Status::Succeeded), 20000);
+        if (!screenshots.isEmpty()) {
+            window.triggerLogPane()->view()->selectRow(0); // with the detail pane
+            shot(QStringLiteral("trigger-log"));
+            pane->importFlows(QStringLiteral(EXAMPLE_FLOWS));
+            window.showPane(MainWindow::Pane::PowerAutomate);
+            shot(QStringLiteral("flows"));
+        }
     }
 };
 

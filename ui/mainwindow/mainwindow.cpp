@@ -138,7 +138,7 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
             });
     connect(connector, &Connector::resubmitStarted, this, [this](quint64 request) {
         if (m_resubmits.remove(request))
-            m_triggerLog->setMessage(tr("Resubmitted: the steps run again; their attempts appear below."));
+            m_triggerLog->setMessage(tr("Resubmitted: the steps run again; each attempt is listed in the details."));
     });
     connect(connector, &Connector::requestFailed, this, [this](quint64 request, const QString &message) {
         if (m_resubmits.remove(request))

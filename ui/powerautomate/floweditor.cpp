@@ -636,7 +636,9 @@ void FlowEditor::fillSubjects()
                             tr("The connector supports only business measures without a dimension."));
                     item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
                 } else {
-                    add(measure.value ? tr("%1 (now %2)").arg(name, locale.toString(*measure.value))
+                    add(measure.value ? tr("%1 (now %2)")
+                                            .arg(name, locale.toString(*measure.value, 'f',
+                                                                       QLocale::FloatingPointShortest))
                                       : tr("%1 (not evaluated yet)").arg(name),
                         measure.name);
                 }
@@ -668,9 +670,10 @@ void FlowEditor::updateThresholdInfo()
     const std::optional<double> now = currentValue();
     const QLocale locale;
     if (now) {
-        m_currentValue->setText(trigger.kind == TriggerKind::SegmentThresholdCrossed
-                                    ? tr("Now: %Ln member(s)", nullptr, int(*now))
-                                    : tr("Now: %1").arg(locale.toString(*now)));
+        m_currentValue->setText(
+            trigger.kind == TriggerKind::SegmentThresholdCrossed
+                ? tr("Now: %Ln member(s)", nullptr, int(*now))
+                : tr("Now: %1").arg(locale.toString(*now, 'f', QLocale::FloatingPointShortest)));
     } else {
         m_currentValue->setText(trigger.subject.isEmpty() ? QString() : tr("Current value not known yet"));
     }

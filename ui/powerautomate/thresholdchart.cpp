@@ -41,12 +41,14 @@ QSize ThresholdChart::minimumSizeHint() const
 void ThresholdChart::updateAccessibleDescription()
 {
     const QLocale locale;
-    QString text = m_values.isEmpty()
-                       ? tr("No values observed yet.")
-                       : tr("%n value(s) observed, the latest %1.", nullptr, int(m_values.size()))
-                             .arg(locale.toString(m_values.constLast().value));
+    QString text =
+        m_values.isEmpty()
+            ? tr("No values observed yet.")
+            : tr("%n value(s) observed, the latest %1.", nullptr, int(m_values.size()))
+                  .arg(locale.toString(m_values.constLast().value, 'f', QLocale::FloatingPointShortest));
     if (m_threshold)
-        text += u' ' + tr("Threshold %1.").arg(locale.toString(*m_threshold));
+        text += u' ' +
+                tr("Threshold %1.").arg(locale.toString(*m_threshold, 'f', QLocale::FloatingPointShortest));
     setAccessibleDescription(text);
     setToolTip(text);
 }
@@ -96,7 +98,8 @@ void ThresholdChart::paintEvent(QPaintEvent *)
         painter.drawLine(QPointF(plot.left(), ty), QPointF(plot.right(), ty));
         painter.drawText(
             QRectF(plot.left(), ty - fontMetrics().height(), plot.width(), fontMetrics().height()),
-            Qt::AlignRight | Qt::AlignBottom, QLocale().toString(*m_threshold));
+            Qt::AlignRight | Qt::AlignBottom,
+            QLocale().toString(*m_threshold, 'f', QLocale::FloatingPointShortest));
     }
 
     QPainterPath path;

@@ -185,7 +185,10 @@ void TriggerLogDetails::showFiring(const TriggerLogRecord &record, const QList<S
             if (run.stepIndex != step)
                 continue;
             any = true;
-            QStringList facts{tr("Attempt %1").arg(run.attempt), runStatusText(run.status)};
+            QStringList facts{run.resubmission > 0
+                                  ? tr("Attempt %1 (resubmission %2)").arg(run.attempt).arg(run.resubmission)
+                                  : tr("Attempt %1").arg(run.attempt),
+                              runStatusText(run.status)};
             if (run.httpStatus != 0)
                 facts << tr("HTTP %1").arg(run.httpStatus);
             if (run.startedAt.isValid())

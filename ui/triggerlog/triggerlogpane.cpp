@@ -2,10 +2,10 @@
 
 #include "clock.h"
 #include "common/fonts.h"
+#include "common/messageprompt.h"
 #include "database.h"
 #include "firinglog.h"
 #include "flowstore.h"
-#include "common/messageprompt.h"
 #include "triggerlog/triggerlogfiltermodel.h"
 #include "triggerlog/triggerlogmodel.h"
 #include "triggerlogdetails.h"
@@ -357,6 +357,8 @@ void TriggerLogPane::buildUi()
     connect(m_filter, &TriggerLogFilterModel::filterChanged, this, &TriggerLogPane::updateState);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TriggerLogPane::updateSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TriggerLogPane::updateSelection);
     connect(m_resubmitButton, &QPushButton::clicked, this, &TriggerLogPane::requestResubmit);
     connect(m_clearButton, &QPushButton::clicked, this, &TriggerLogPane::requestClear);
     connect(m_cancelExportButton, &QPushButton::clicked, m_exporter, &TriggerLogExporter::cancel);
@@ -390,6 +392,8 @@ void TriggerLogPane::insertFirings(const QList<Firing> &firings)
 void TriggerLogPane::updateStepRun(const StepRun &run)
 {
     m_model->updateStepRun(run);
+    if (run.firingId == m_details->firingId())
+        refreshDetails(); // the shown firing's steps move on (a retry, a resubmission)
 }
 
 void TriggerLogPane::reloadFlows()
@@ -474,10 +478,13 @@ void TriggerLogPane::updateState()
 
 QString TriggerLogPane::selectedFiringId() const
 {
-    const QModelIndex current = m_view->selectionModel()->currentIndex();
-    return current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), current.parent())
-               ? current.data(TriggerLogModel::FiringIdRole).toString()
-               : QString();
+    // The current row when it is selected, else the one selected row (a selection made in code).
+    const QItemSelectionModel *selection = m_view->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    if (current.isValid() && selection->isRowSelected(current.row(), current.parent()))
+        return current.data(TriggerLogModel::FiringIdRole).toString();
+    const QModelIndexList rows = selection->selectedRows();
+    return rows.size() == 1 ? rows.first().data(TriggerLogModel::FiringIdRole).toString() : QString();
 }
 
 void TriggerLogPane::updateSelection()
