@@ -206,7 +206,14 @@ SmtpSink::SmtpSink(Outbox *outbox, std::shared_ptr<const SandboxClock> clock, QO
     connect(&m_server, &QTcpServer::newConnection, this, &SmtpSink::acceptConnections);
 }
 
-SmtpSink::~SmtpSink() = default;
+// Open connections (children of the server) are deleted after m_sessions: their disconnected signal must not
+// reach it then.
+SmtpSink::~SmtpSink()
+{
+    const QList<QTcpSocket *> sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets)
+        socket->disconnect(this);
+}
 
 bool SmtpSink::listen(quint16 port, QString *error)
 {
