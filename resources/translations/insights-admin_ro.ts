@@ -440,6 +440,102 @@
         <source>The trigger log cannot be written: %1</source>
         <translation>Jurnalul declanșatoarelor nu poate fi scris: %1</translation>
     </message>
+    <message>
+        <source>The Customer Insights instance could not be read. %1</source>
+        <translation>Instanța Customer Insights nu a putut fi citită. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of instances. Try again later; the details are in the log.</source>
+        <translation>Customer Insights a trimis o listă de instanțe neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>This account has no Customer Insights instance. Sign in with an account that has one.</source>
+        <translation>Acest cont nu are nicio instanță Customer Insights. Conectați-vă cu un cont care are una.</translation>
+    </message>
+    <message>
+        <source>This account cannot see the instance %1. Check the instance in the connection settings on the Account page.</source>
+        <translation>Acest cont nu vede instanța %1. Verificați instanța în setările conexiunii de pe pagina Cont.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to load the instance&apos;s data sources, segments and measures.</source>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a încărca sursele de date, segmentele și măsurile instanței.</translation>
+    </message>
+    <message>
+        <source>The data sources could not be loaded. %1</source>
+        <translation>Sursele de date nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of data sources. Try again later; the details are in the log.</source>
+        <translation>Customer Insights a trimis o listă de surse de date neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>The segments could not be loaded. %1</source>
+        <translation>Segmentele nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of segments. Try again later; the details are in the log.</source>
+        <translation>Customer Insights a trimis o listă de segmente neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>The measures could not be loaded. %1</source>
+        <translation>Măsurile nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of measures. Try again later; the details are in the log.</source>
+        <translation>Customer Insights a trimis o listă de măsuri neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>The entities could not be loaded. %1</source>
+        <translation>Entitățile nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of entities. Try again later; the details are in the log.</source>
+        <translation>Customer Insights a trimis o listă de entități neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to preview the items of an entity.</source>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a previzualiza elementele unei entități.</translation>
+    </message>
+    <message>
+        <source>Only a Get items step has items to preview.</source>
+        <translation>Doar un pas Obține elemente are elemente de previzualizat.</translation>
+    </message>
+    <message>
+        <source>The items cannot be previewed. %1</source>
+        <translation>Elementele nu pot fi previzualizate. %1</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to test-fire a flow.</source>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a face o declanșare de test a unui flux.</translation>
+    </message>
+    <message>
+        <source>The test firing needs the segment&apos;s current member count, which could not be read. %1</source>
+        <translation>Declanșarea de test are nevoie de numărul actual de membri ai segmentului, care nu a putut fi citit. %1</translation>
+    </message>
+    <message>
+        <source>The test firing needs the measure&apos;s current value, which could not be read. %1</source>
+        <translation>Declanșarea de test are nevoie de valoarea actuală a măsurii, care nu a putut fi citită. %1</translation>
+    </message>
+    <message>
+        <source>The test firing needs the data source&apos;s name, which could not be read. %1</source>
+        <translation>Declanșarea de test are nevoie de numele sursei de date, care nu a putut fi citit. %1</translation>
+    </message>
+    <message>
+        <source>The connector stopped before the test firing could start. Sign in on the Account page and test-fire again.</source>
+        <translation>Conectorul s-a oprit înainte ca declanșarea de test să poată începe. Conectați-vă pe pagina Cont și faceți din nou declanșarea de test.</translation>
+    </message>
+    <message>
+        <source>The test firing could not be recorded in the trigger log: %1</source>
+        <translation>Declanșarea de test nu a putut fi înregistrată în jurnalul declanșatoarelor: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to resubmit a firing.</source>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a retrimite o declanșare.</translation>
+    </message>
+    <message>
+        <source>The connector stopped before the firing could be resubmitted. Sign in on the Account page and resubmit it again.</source>
+        <translation>Conectorul s-a oprit înainte ca declanșarea să poată fi retrimisă. Conectați-vă pe pagina Cont și retrimiteți-o încă o dată.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -602,6 +698,105 @@
     </message>
 </context>
 <context>
+    <name>EmailStepEditor</name>
+    <message>
+        <source>owner@contoso.com, team@contoso.com</source>
+        <translation>owner@contoso.com, team@contoso.com</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Către</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <source>New SMTP server…</source>
+        <translation>Server SMTP nou…</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Server SMTP</translation>
+    </message>
+    <message>
+        <source>Default for the security</source>
+        <translation>Implicit pentru securitatea aleasă</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (portul 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (portul 465)</translation>
+    </message>
+    <message>
+        <source>None: a local relay only (port 25)</source>
+        <translation>Niciuna: doar un releu local (portul 25)</translation>
+    </message>
+    <message>
+        <source>Leave empty when the server needs no sign-in</source>
+        <translation>Lăsați gol dacă serverul nu cere autentificare</translation>
+    </message>
+    <message>
+        <source>Insights Admin &lt;alerts@contoso.com&gt;</source>
+        <translation>Insights Admin &lt;alerts@contoso.com&gt;</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Securitate</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nume de utilizator</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parolă</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De la</translation>
+    </message>
+    <message>
+        <source>Enter at least one recipient.</source>
+        <translation>Introduceți cel puțin un destinatar.</translation>
+    </message>
+    <message>
+        <source>Enter a subject.</source>
+        <translation>Introduceți un subiect.</translation>
+    </message>
+    <message>
+        <source>Enter the message.</source>
+        <translation>Introduceți mesajul.</translation>
+    </message>
+    <message>
+        <source>Choose an SMTP server, or enter a new one below.</source>
+        <translation>Alegeți un server SMTP sau introduceți unul nou mai jos.</translation>
+    </message>
+    <message>
+        <source>Enter the password of the SMTP user.</source>
+        <translation>Introduceți parola utilizatorului SMTP.</translation>
+    </message>
+</context>
+<context>
     <name>EndpointDiscovery</name>
     <message>
         <source>The authority does not publish its sign-in endpoints. Set the authorize URL and the token URL in the connection settings.</source>
@@ -672,6 +867,289 @@
     <message>
         <source>A firing of the flow &quot;%1&quot; has no id; nothing was recorded.</source>
         <translation>O declanșare a fluxului „%1” nu are identificator; nu s-a înregistrat nimic.</translation>
+    </message>
+</context>
+<context>
+    <name>FlowEditor</name>
+    <message>
+        <source>Test fire</source>
+        <translation>Declanșare de test</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvare</translation>
+    </message>
+    <message>
+        <source>Runs the steps now with a sample firing built from the instance&apos;s current data. The firing is marked as a test in the trigger log.</source>
+        <translation>Rulează pașii acum cu o declanșare exemplu, construită din datele actuale ale instanței. Declanșarea este marcată ca test în jurnalul declanșatoarelor.</translation>
+    </message>
+    <message>
+        <source>Instance %1, read at %2.</source>
+        <translation>Instanța %1, citită la %2.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Reîmprospătare</translation>
+    </message>
+    <message>
+        <source>The instance&apos;s data could not be loaded: %1</source>
+        <translation>Datele instanței nu au putut fi încărcate: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Încercați din nou</translation>
+    </message>
+    <message>
+        <source>The test could not start: %1</source>
+        <translation>Testul nu a putut porni: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2: waiting</source>
+        <translation>%1. %2: în așteptare</translation>
+    </message>
+    <message>
+        <source>✓ Every step succeeded.</source>
+        <translation>✓ Toți pașii au reușit.</translation>
+    </message>
+    <message>
+        <source>✗ A step failed: see its error above and in the trigger log.</source>
+        <translation>✗ Un pas a eșuat: vedeți eroarea lui mai sus și în jurnalul declanșatoarelor.</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Enabled: the connector watches for this trigger</source>
+        <translation>Activat: conectorul urmărește acest declanșator</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Declanșator</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Când</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Prag</translation>
+    </message>
+    <message>
+        <source>Only permanent failures (not the ones a retry may fix)</source>
+        <translation>Doar eșecurile permanente (nu cele pe care o reîncercare le poate rezolva)</translation>
+    </message>
+    <message>
+        <source>Also when someone starts a full refresh by hand</source>
+        <translation>Și când cineva pornește manual o reîmprospătare completă</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pași</translation>
+    </message>
+    <message>
+        <source>Run in order each time the trigger fires. A Get items step&apos;s rows are available to the steps after it as {{items}}.</source>
+        <translation>Rulează în ordine la fiecare declanșare. Rândurile unui pas Obține elemente sunt disponibile pașilor de după el ca {{items}}.</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Adaugă pas</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Elimină</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Mută în sus</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Mută în jos</translation>
+    </message>
+    <message>
+        <source>Test fire runs the steps once with a sample firing, so you can see that messages arrive. Side effects are real.</source>
+        <translation>Declanșarea de test rulează pașii o dată cu o declanșare exemplu, ca să vedeți că mesajele ajung. Efectele sunt reale.</translation>
+    </message>
+    <message>
+        <source>New flow</source>
+        <translation>Flux nou</translation>
+    </message>
+    <message>
+        <source>Edit flow</source>
+        <translation>Editare flux</translation>
+    </message>
+    <message>
+        <source>Fires once per failed refresh of a data source (failed or timed out).</source>
+        <translation>Se declanșează o dată pentru fiecare reîmprospătare eșuată a unei surse de date (eșuată sau expirată).</translation>
+    </message>
+    <message>
+        <source>Fires once per successful refresh of a data source.</source>
+        <translation>Se declanșează o dată pentru fiecare reîmprospătare reușită a unei surse de date.</translation>
+    </message>
+    <message>
+        <source>Fires only when the member count crosses above the threshold; it fires again after the count has dropped back to or below it. The first value seen is a baseline.</source>
+        <translation>Se declanșează doar când numărul de membri trece peste prag; se declanșează din nou după ce numărul a coborât înapoi la prag sau sub el. Prima valoare văzută este o valoare de referință.</translation>
+    </message>
+    <message>
+        <source>Fires only when the value crosses above the threshold. Only business measures without a dimension can be used. The first value seen is a baseline.</source>
+        <translation>Se declanșează doar când valoarea trece peste prag. Se pot folosi doar măsuri de business fără dimensiune. Prima valoare văzută este o valoare de referință.</translation>
+    </message>
+    <message>
+        <source>Scheduled refreshes only: manual refreshes do not fire unless you opt in below.</source>
+        <translation>Doar reîmprospătările programate: cele manuale nu declanșează fluxul decât dacă alegeți acest lucru mai jos.</translation>
+    </message>
+    <message>
+        <source>Fires once per job when its map, match and merge tasks have all finished.</source>
+        <translation>Se declanșează o dată pentru fiecare job, când sarcinile lui de mapare, potrivire și îmbinare s-au încheiat toate.</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Măsură</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>Sursă de date</translation>
+    </message>
+    <message>
+        <source>Any data source</source>
+        <translation>Orice sursă de date</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln member(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln membru)</numerusform>
+            <numerusform>%1 (%Ln membri)</numerusform>
+            <numerusform>%1 (%Ln de membri)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not evaluated yet)</source>
+        <translation>%1 (neevaluat încă)</translation>
+    </message>
+    <message>
+        <source>%1 (has a dimension: not supported)</source>
+        <translation>%1 (are o dimensiune: neacceptată)</translation>
+    </message>
+    <message>
+        <source>The connector supports only business measures without a dimension.</source>
+        <translation>Conectorul acceptă doar măsuri de business fără dimensiune.</translation>
+    </message>
+    <message>
+        <source>%1 (now %2)</source>
+        <translation>%1 (acum %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Now: %Ln member(s)</source>
+        <translation>
+            <numerusform>Acum: %Ln membru</numerusform>
+            <numerusform>Acum: %Ln membri</numerusform>
+            <numerusform>Acum: %Ln de membri</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Acum: %1</translation>
+    </message>
+    <message>
+        <source>Current value not known yet</source>
+        <translation>Valoarea actuală nu este cunoscută încă</translation>
+    </message>
+    <message>
+        <source>The value is already above the threshold: the first crossing will happen only after the value drops back to or below the threshold.</source>
+        <translation>Valoarea este deja peste prag: prima depășire va avea loc doar după ce valoarea coboară înapoi la prag sau sub el.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Enter a name for the flow.</source>
+        <translation>Introduceți un nume pentru flux.</translation>
+    </message>
+    <message>
+        <source>Choose the segment to watch.</source>
+        <translation>Alegeți segmentul de urmărit.</translation>
+    </message>
+    <message>
+        <source>Choose the measure to watch.</source>
+        <translation>Alegeți măsura de urmărit.</translation>
+    </message>
+    <message>
+        <source>Add at least one step: a flow without steps only writes to the trigger log.</source>
+        <translation>Adăugați cel puțin un pas: un flux fără pași doar scrie în jurnalul declanșatoarelor.</translation>
+    </message>
+    <message>
+        <source>This step has problems.</source>
+        <translation>Acest pas are probleme.</translation>
+    </message>
+    <message>
+        <source>Fix the problems marked in the form first.</source>
+        <translation>Corectați mai întâi problemele marcate în formular.</translation>
+    </message>
+    <message>
+        <source>Loading the instance&apos;s data sources, segments and measures…</source>
+        <translation>Se încarcă sursele de date, segmentele și măsurile instanței…</translation>
+    </message>
+    <message>
+        <source>The system secret store is not ready yet, so the secrets cannot be kept. Try again in a moment.</source>
+        <translation>Depozitul de secrete al sistemului nu este încă pregătit, așa că secretele nu pot fi păstrate. Încercați din nou peste câteva momente.</translation>
+    </message>
+    <message>
+        <source>The secret could not be kept in the system secret store: %1. Nothing was saved.</source>
+        <translation>Secretul nu a putut fi păstrat în depozitul de secrete al sistemului: %1. Nu s-a salvat nimic.</translation>
+    </message>
+    <message>
+        <source>The flow could not be saved: %1</source>
+        <translation>Fluxul nu a putut fi salvat: %1</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>S-a salvat „%1”.</translation>
+    </message>
+    <message>
+        <source>Starting the test…</source>
+        <translation>Se pornește testul…</translation>
+    </message>
+    <message>
+        <source>✓ succeeded</source>
+        <translation>✓ reușit</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ eșuat</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>în curs</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>în așteptare</translation>
+    </message>
+    <message>
+        <source>(attempt %1)</source>
+        <translation>(încercarea %1)</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
     </message>
 </context>
 <context>
@@ -786,6 +1264,53 @@
     </message>
 </context>
 <context>
+    <name>FlowListModel</name>
+    <message>
+        <source>Any data source</source>
+        <translation>Orice sursă de date</translation>
+    </message>
+    <message>
+        <source>%1 (above %2)</source>
+        <translation>%1 (peste %2)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activ</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Inactiv</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Niciodată</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Declanșator</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activat</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Ultima declanșare</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Ultimele 24 h</translation>
+    </message>
+</context>
+<context>
     <name>FlowStore</name>
     <message>
         <source>The database did not return the id of the new flow.</source>
@@ -798,6 +1323,45 @@
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (copie)</translation>
+    </message>
+</context>
+<context>
+    <name>FlowTemplates</name>
+    <message>
+        <source>Post to Teams when a data source refresh fails</source>
+        <translation>Postează în Teams când reîmprospătarea unei surse de date eșuează</translation>
+    </message>
+    <message>
+        <source>Email data owners when a segment crosses a threshold</source>
+        <translation>Trimite e-mail proprietarilor datelor când un segment depășește un prag</translation>
+    </message>
+    <message>
+        <source>Tells a Teams channel which data source failed to refresh, with the job to look at.</source>
+        <translation>Anunță un canal Teams ce sursă de date nu s-a putut reîmprospăta, împreună cu jobul de verificat.</translation>
+    </message>
+    <message>
+        <source>Emails the segment&apos;s owners when its member count rises above a number you choose.</source>
+        <translation>Trimite e-mail proprietarilor segmentului când numărul lui de membri crește peste un număr ales de dvs.</translation>
+    </message>
+    <message>
+        <source>Data source refresh failed: {{dataSource.name}}</source>
+        <translation>Reîmprospătarea sursei de date a eșuat: {{dataSource.name}}</translation>
+    </message>
+    <message>
+        <source>The refresh of {{dataSource.name}} in {{instance.name}} failed at {{firedAt}}. Job: {{job.id}}.</source>
+        <translation>Reîmprospătarea sursei de date {{dataSource.name}} din {{instance.name}} a eșuat la {{firedAt}}. Job: {{job.id}}.</translation>
+    </message>
+    <message>
+        <source>{{subject}} now has {{value}} members</source>
+        <translation>{{subject}}: numărul de membri este acum {{value}}</translation>
+    </message>
+    <message>
+        <source>The segment {{subject}} in {{instance.name}} grew from {{previousValue}} to {{value}} members, above the threshold of {{threshold}}.
+
+This message was sent by the flow &quot;{{flow.name}}&quot;.</source>
+        <translation>Numărul de membri ai segmentului {{subject}} din {{instance.name}} a crescut de la {{previousValue}} la {{value}}, peste pragul de {{threshold}}.
+
+Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1392,57 @@
             <numerusform>S-a citit %n rând din %1 în %2 pagini.</numerusform>
             <numerusform>S-au citit %n rânduri din %1 în %2 pagini.</numerusform>
             <numerusform>S-au citit %n de rânduri din %1 în %2 pagini.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GetItemsStepEditor</name>
+    <message>
+        <source>Preview</source>
+        <translation>Previzualizare</translation>
+    </message>
+    <message>
+        <source>Columns, separated by commas (all when empty)</source>
+        <translation>Coloane separate prin virgule (toate, dacă este gol)</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entitate</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtru</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Coloane</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>Ordonare după</translation>
+    </message>
+    <message>
+        <source>Row limit</source>
+        <translation>Limită de rânduri</translation>
+    </message>
+    <message>
+        <source>Loading the first rows…</source>
+        <translation>Se încarcă primele rânduri…</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (din %2)</translation>
+    </message>
+    <message>
+        <source>No rows match.</source>
+        <translation>Niciun rând nu corespunde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s):</source>
+        <translation>
+            <numerusform>Primul rând (%n):</numerusform>
+            <numerusform>Primele %n rânduri:</numerusform>
+            <numerusform>Primele %n de rânduri:</numerusform>
         </translation>
     </message>
 </context>
@@ -890,6 +1505,53 @@
     <message>
         <source>Refused by %1 (HTTP %2)%3</source>
         <translation>Refuzat de %1 (HTTP %2)%3</translation>
+    </message>
+</context>
+<context>
+    <name>HttpStepEditor</name>
+    <message>
+        <source>One per line, e.g. X-Team: data</source>
+        <translation>Câte unul pe linie, de ex. X-Team: data</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metodă</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Antete</translation>
+    </message>
+    <message>
+        <source>JSON body</source>
+        <translation>Corp JSON</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Secret de semnare</translation>
+    </message>
+    <message>
+        <source>Optional. When set, each request carries an HMAC-SHA256 signature of its body made with this key. Kept in the system secret store.</source>
+        <translation>Opțional. Dacă este setat, fiecare cerere poartă o semnătură HMAC-SHA256 a corpului ei, făcută cu această cheie. Se păstrează în depozitul de secrete al sistemului.</translation>
+    </message>
+    <message>
+        <source>Enter the URL to call.</source>
+        <translation>Introduceți URL-ul de apelat.</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// URL.</source>
+        <translation>Introduceți un URL http:// sau https://.</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a header: write it as Name: value.</source>
+        <translation>Linia %1 nu este un antet: scrieți-o ca Nume: valoare.</translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 at character %2.</source>
+        <translation>Corpul nu este JSON valid: %1 la caracterul %2.</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1631,14 @@
         <source>The oldest call leaves the window at %1.</source>
         <translation>Cel mai vechi apel iese din fereastră la %1.</translation>
     </message>
+    <message>
+        <source>Resubmitted: the steps run again; each attempt is listed in the details.</source>
+        <translation>Retrimis: pașii rulează din nou; fiecare încercare apare în detalii.</translation>
+    </message>
+    <message>
+        <source>The firing could not be resubmitted: %1</source>
+        <translation>Declanșarea nu a putut fi retrimisă: %1</translation>
+    </message>
 </context>
 <context>
     <name>MyDestinationsModel</name>
@@ -999,6 +1669,13 @@
     <message>
         <source>Created</source>
         <translation>Creat</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationStore</name>
+    <message>
+        <source>An observation needs a segment or measure, its name and a time; nothing was recorded.</source>
+        <translation>O observație necesită un segment sau o măsură, numele acestuia și un moment de timp; nu s-a înregistrat nimic.</translation>
     </message>
 </context>
 <context>
@@ -1048,8 +1725,174 @@
         <translation>Conectat ca %1</translation>
     </message>
     <message>
-        <source>The flow editor is not available in this version yet.</source>
-        <translation>Editorul de fluxuri nu este încă disponibil în această versiune.</translation>
+        <source>Edit</source>
+        <translation>Editează</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplică</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Dezactivează</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Șterge</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importă…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportă…</translation>
+    </message>
+    <message>
+        <source>New flow</source>
+        <translation>Flux nou</translation>
+    </message>
+    <message>
+        <source>Blank flow</source>
+        <translation>Flux gol</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Fluxuri</translation>
+    </message>
+    <message>
+        <source>No flows yet</source>
+        <translation>Niciun flux încă</translation>
+    </message>
+    <message>
+        <source>Start from one of the documented uses, or from a blank flow.</source>
+        <translation>Porniți de la una dintre utilizările documentate sau de la un flux gol.</translation>
+    </message>
+    <message>
+        <source>Import flows</source>
+        <translation>Importă fluxuri</translation>
+    </message>
+    <message>
+        <source>Flows (*.json)</source>
+        <translation>Fluxuri (*.json)</translation>
+    </message>
+    <message>
+        <source>Export flows</source>
+        <translation>Exportă fluxurile</translation>
+    </message>
+    <message>
+        <source>The enabled flows run in the background while the app is open.</source>
+        <translation>Fluxurile activate rulează în fundal cât timp aplicația este deschisă.</translation>
+    </message>
+    <message>
+        <source>The flows could not be read: %1</source>
+        <translation>Fluxurile nu au putut fi citite: %1</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activează</translation>
+    </message>
+    <message>
+        <source>The flow could not be read: %1</source>
+        <translation>Fluxul nu a putut fi citit: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modificări nesalvate</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot;?</source>
+        <translation>Salvați modificările aduse fluxului „%1”?</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t, they are lost.</source>
+        <translation>Altfel, acestea se pierd.</translation>
+    </message>
+    <message>
+        <source>The flow cannot be saved as it is: fix the problems marked in the form, or discard the changes.</source>
+        <translation>Fluxul nu poate fi salvat în forma actuală: corectați problemele marcate în formular sau renunțați la modificări.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvare</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Renunță la modificări</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuă editarea</translation>
+    </message>
+    <message>
+        <source>The flow could not be duplicated: %1</source>
+        <translation>Fluxul nu a putut fi duplicat: %1</translation>
+    </message>
+    <message>
+        <source>Duplicated. The copy is disabled until you enable it, so the trigger does not fire twice.</source>
+        <translation>Duplicat. Copia este dezactivată până când o activați, ca fluxul să nu se declanșeze de două ori.</translation>
+    </message>
+    <message>
+        <source>Delete flow</source>
+        <translation>Ștergere flux</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;?</source>
+        <translation>Ștergeți „%1”?</translation>
+    </message>
+    <message>
+        <source>It stops firing at once. Its firings stay in the trigger log.</source>
+        <translation>Încetează imediat să se declanșeze. Declanșările lui rămân în jurnalul declanșatoarelor.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
+    </message>
+    <message>
+        <source>The flow could not be deleted: %1</source>
+        <translation>Fluxul nu a putut fi șters: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported; nothing was changed:
+%2</source>
+        <translation>%1 nu poate fi importat; nu s-a modificat nimic:
+%2</translation>
+    </message>
+    <message>
+        <source>The flows could not be stored: %1</source>
+        <translation>Fluxurile nu au putut fi stocate: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n flow(s) from %1.</source>
+        <translation>
+            <numerusform>A fost importat %n flux din %1.</numerusform>
+            <numerusform>Au fost importate %n fluxuri din %1.</numerusform>
+            <numerusform>Au fost importate %n de fluxuri din %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secrets of the imported flows</source>
+        <translation>Secretele fluxurilor importate</translation>
+    </message>
+    <message>
+        <source>The imported flows use secrets that this computer&apos;s secret store does not have. Enter them now, or later in the flow editor: until then the steps that need them fail.</source>
+        <translation>Fluxurile importate folosesc secrete pe care depozitul de secrete al acestui computer nu le are. Introduceți-le acum sau mai târziu în editorul de fluxuri: până atunci, pașii care au nevoie de ele eșuează.</translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be stored: %2</source>
+        <translation>Secretul „%1” nu a putut fi stocat: %2</translation>
+    </message>
+    <message>
+        <source>The flows could not be exported: %1</source>
+        <translation>Fluxurile nu au putut fi exportate: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n flow(s) to %1. Secrets are not part of the file: the steps name their secret store entries, and an import asks for them.</source>
+        <translation>
+            <numerusform>A fost exportat %n flux în %1. Secretele nu fac parte din fișier: pașii numesc intrările lor din depozitul de secrete, iar importul le cere.</numerusform>
+            <numerusform>Au fost exportate %n fluxuri în %1. Secretele nu fac parte din fișier: pașii numesc intrările lor din depozitul de secrete, iar importul le cere.</numerusform>
+            <numerusform>Au fost exportate %n de fluxuri în %1. Secretele nu fac parte din fișier: pașii numesc intrările lor din depozitul de secrete, iar importul le cere.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1299,6 +2142,21 @@
     </message>
 </context>
 <context>
+    <name>StepEditor</name>
+    <message>
+        <source>Unknown placeholder: %1. Use the { } menu to insert a known one.</source>
+        <translation>Substituent necunoscut: %1. Folosiți meniul { } pentru a insera unul cunoscut.</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder</source>
+        <translation>Inserați un substituent</translation>
+    </message>
+    <message>
+        <source>Stored in the system secret store. Type to replace it.</source>
+        <translation>Păstrat în depozitul de secrete al sistemului. Tastați pentru a-l înlocui.</translation>
+    </message>
+</context>
+<context>
     <name>StepRunner</name>
     <message>
         <source>Sample</source>
@@ -1321,10 +2179,6 @@
         <translation>Pasul folosește substituenți necunoscuți: %1. Corectați-i în editorul de fluxuri.</translation>
     </message>
     <message>
-        <source>No secret store is available for the step&apos;s secrets.</source>
-        <translation>Nu este disponibil niciun depozit de secrete pentru secretele pasului.</translation>
-    </message>
-    <message>
         <source>The secret store has no entry &quot;%1&quot;. Create it, or pick another one in the flow editor.</source>
         <translation>Depozitul de secrete nu are intrarea „%1”. Creați-o sau alegeți alta în editorul de fluxuri.</translation>
     </message>
@@ -1335,6 +2189,46 @@
     <message>
         <source>Not run: step %1 failed.</source>
         <translation>Nerulat: pasul %1 a eșuat.</translation>
+    </message>
+    <message>
+        <source>This firing is still running. Resubmit it once its steps have finished.</source>
+        <translation>Această declanșare este încă în curs. Retrimiteți-o după ce pașii ei s-au încheiat.</translation>
+    </message>
+    <message>
+        <source>This firing is no longer in the trigger log (retention may have removed it).</source>
+        <translation>Această declanșare nu mai este în jurnalul declanșatoarelor (poate a fost eliminată la expirarea perioadei de păstrare).</translation>
+    </message>
+    <message>
+        <source>The trigger log cannot be read: %1</source>
+        <translation>Jurnalul declanșatoarelor nu poate fi citit: %1</translation>
+    </message>
+    <message>
+        <source>The flow &quot;%1&quot; was deleted, so the steps of this firing cannot be sent again.</source>
+        <translation>Fluxul „%1” a fost șters, așa că pașii acestei declanșări nu pot fi trimiși din nou.</translation>
+    </message>
+    <message>
+        <source>The flow &quot;%1&quot; has no steps to send. Add steps in the flow editor first.</source>
+        <translation>Fluxul „%1” nu are pași de trimis. Adăugați mai întâi pași în editorul de fluxuri.</translation>
+    </message>
+    <message>
+        <source>Every step of this firing succeeded: there is nothing failed to resubmit. Resubmit all steps to send them again.</source>
+        <translation>Toți pașii acestei declanșări au reușit: nu există nimic eșuat de retrimis. Retrimiteți toți pașii pentru a-i trimite din nou.</translation>
+    </message>
+    <message>
+        <source>Resubmitted.</source>
+        <translation>Retrimis.</translation>
+    </message>
+    <message>
+        <source>The resubmission could not be recorded: %1</source>
+        <translation>Retrimiterea nu a putut fi înregistrată: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the secret store, which the app is still opening.</source>
+        <translation>Se așteaptă depozitul de secrete, pe care aplicația încă îl deschide.</translation>
+    </message>
+    <message>
+        <source>No secret store is available yet, so the step&apos;s secrets cannot be read. The step is tried again; if this goes on, check the secret store on the Account page.</source>
+        <translation>Încă nu este disponibil niciun depozit de secrete, așa că secretele pasului nu pot fi citite. Pasul se reîncearcă; dacă situația persistă, verificați depozitul de secrete pe pagina Cont.</translation>
     </message>
 </context>
 <context>
@@ -1385,10 +2279,68 @@
     </message>
 </context>
 <context>
+    <name>TeamsStepEditor</name>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL webhook</translation>
+    </message>
+    <message>
+        <source>The incoming webhook URL of the Teams channel (Channel &gt; Connectors or Workflows). It is kept in the system secret store, never in the flow.</source>
+        <translation>URL-ul webhookului de intrare al canalului Teams (Canal &gt; Conectori sau Fluxuri de lucru). Este păstrat în depozitul de secrete al sistemului, niciodată în flux.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titlu</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <source>Enter the webhook URL of the channel.</source>
+        <translation>Introduceți URL-ul webhookului canalului.</translation>
+    </message>
+    <message>
+        <source>The webhook URL must start with https://.</source>
+        <translation>URL-ul webhookului trebuie să înceapă cu https://.</translation>
+    </message>
+    <message>
+        <source>Enter the message to post.</source>
+        <translation>Introduceți mesajul de postat.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEngine</name>
     <message>
         <source>(no items)</source>
         <translation>(niciun element)</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdChart</name>
+    <message>
+        <source>Recent values</source>
+        <translation>Valori recente</translation>
+    </message>
+    <message>
+        <source>No values observed yet.</source>
+        <translation>Nicio valoare observată încă.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) observed, the latest %1.</source>
+        <translation>
+            <numerusform>%n valoare observată, cea mai recentă: %1.</numerusform>
+            <numerusform>%n valori observate, cea mai recentă: %1.</numerusform>
+            <numerusform>%n de valori observate, cea mai recentă: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold %1.</source>
+        <translation>Prag: %1.</translation>
+    </message>
+    <message>
+        <source>The chart fills as the connector observes values.</source>
+        <translation>Graficul se completează pe măsură ce conectorul observă valori.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +2541,10 @@
     <message>
         <source>Not started</source>
         <translation>Nepornit</translation>
+    </message>
+    <message>
+        <source>Attempt %1 (resubmission %2)</source>
+        <translation>Încercarea %1 (retrimiterea %2)</translation>
     </message>
 </context>
 <context>
