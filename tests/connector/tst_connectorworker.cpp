@@ -117,6 +117,34 @@ private slots:
         QVERIFY(first.id != f.firings[1].id);
     }
 
+    // A threshold flow added while the worker runs takes its baseline on the next cycle, so a crossing right
+    // after it fires (the flow editor saves, the user changes the instance).
+    void aThresholdFlowAddedWhileRunningFiresOnTheNextCrossing()
+    {
+        ConnectorFixture f;
+        QVERIFY(f.started);
+        // Below both thresholds (the scenario's own values vary around them).
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1200));
+        QVERIFY(f.setMeasure(QStringLiteral("TotalRevenue"), 1250000));
+        f.startConnector();
+        QVERIFY(f.waitForCycles(2));
+        const qint64 segmentFlow =
+            f.addFlow(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"), 1250);
+        const qint64 measureFlow =
+            f.addFlow(TriggerKind::MeasureThresholdCrossed, QStringLiteral("TotalRevenue"), 1275000);
+        QSignalSpy reloaded(f.connector.get(), &Connector::flowsReloaded);
+        f.connector->reloadFlows();
+        QVERIFY(reloaded.wait(5000));
+        QVERIFY(f.waitForCycles(2)); // their baselines
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1310));
+        QVERIFY(f.setMeasure(QStringLiteral("TotalRevenue"), 1296400));
+        QVERIFY(f.waitForFirings(2));
+        QCOMPARE(f.firingsOf(segmentFlow).size(), 1);
+        QCOMPARE(f.firingsOf(segmentFlow).first().value, 1310.0);
+        QCOMPARE(f.firingsOf(measureFlow).size(), 1);
+        QCOMPARE(f.firingsOf(measureFlow).first().value, 1296400.0);
+    }
+
     void thresholdEditReachesTheRunningWorker()
     {
         ConnectorFixture f;

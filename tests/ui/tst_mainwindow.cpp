@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -321,11 +322,48 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(log->index(0, 0).data(TriggerLogModel::StatusRole).toInt(),
                                   int(TriggerLogRecord::Status::Succeeded), 20000);
         if (!screenshots.isEmpty()) {
-            window.triggerLogPane()->view()->selectRow(0); // with the detail pane
-            shot(QStringLiteral("trigger-log"));
+            // More of the demo for the pictures: the example flows (one per trigger) and a few events.
+            // Below the example flows' thresholds first (the scenario's own values vary around them).
+            control.setPath(QStringLiteral("/sandbox/control/segments/HighValueCustomers"));
+            http.sendJson("PUT", control, {{QStringLiteral("count"), 1180}});
+            control.setPath(QStringLiteral("/sandbox/control/measures/TotalRevenue"));
+            http.sendJson("PUT", control, {{QStringLiteral("value"), 1240000}});
+            QSignalSpy reloaded(&connector, &Connector::flowsReloaded);
             pane->importFlows(QStringLiteral(EXAMPLE_FLOWS));
+            QTRY_VERIFY(!reloaded.isEmpty());
+            const QDateTime since = connector.status().lastPollAt;
+            QTRY_VERIFY_WITH_TIMEOUT(connector.status().lastPollAt > since.addSecs(1), 15000); // baselines
             window.showPane(MainWindow::Pane::PowerAutomate);
             shot(QStringLiteral("flows"));
+            const auto fired = [log](const QString &trigger) {
+                return !log->match(log->index(0, 0), TriggerLogModel::TriggerIdRole, trigger, 1,
+                                   Qt::MatchExactly)
+                            .isEmpty();
+            };
+            control.setPath(QStringLiteral("/sandbox/control/segments/HighValueCustomers"));
+            http.sendJson("PUT", control, {{QStringLiteral("count"), 1310}});
+            control.setPath(QStringLiteral("/sandbox/control/measures/TotalRevenue"));
+            http.sendJson("PUT", control, {{QStringLiteral("value"), 1296400}});
+            QTRY_VERIFY_WITH_TIMEOUT(fired(QStringLiteral("segmentThresholdCrossed")) &&
+                                         fired(QStringLiteral("measureThresholdCrossed")),
+                                     30000);
+            control.setPath(QStringLiteral("/sandbox/control/refresh"));
+            http.postJson(control, {{QStringLiteral("kind"), QStringLiteral("full")},
+                                    {QStringLiteral("scheduled"), true}});
+            http.postJson(control, {{QStringLiteral("kind"), QStringLiteral("datasource")},
+                                    {QStringLiteral("dataSource"), QStringLiteral("PosTransactions")},
+                                    {QStringLiteral("outcome"), QStringLiteral("failed")}});
+            QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 10, 30000);
+            window.showPane(MainWindow::Pane::TriggerLog);
+            const QModelIndexList teamsRows = log->match(
+                log->index(0, 0), TriggerLogModel::FlowNameRole,
+                QStringLiteral("Post to Teams when a data source refresh fails"), 1, Qt::MatchExactly);
+            QVERIFY(!teamsRows.isEmpty());
+            QTRY_COMPARE_WITH_TIMEOUT(teamsRows.first().data(TriggerLogModel::StatusRole).toInt(),
+                                      int(TriggerLogRecord::Status::Succeeded), 20000);
+            window.triggerLogPane()->view()->selectRow(
+                window.triggerLogPane()->filterModel()->mapFromSource(teamsRows.first()).row());
+            shot(QStringLiteral("trigger-log"));
         }
     }
 };
