@@ -11,6 +11,7 @@
 #include "exportdestinations/exportdestinationspane.h"
 #include "httptestclient.h"
 #include "mainwindow/mainwindow.h"
+#include "observationstore.h"
 #include "powerautomate/floweditor.h"
 #include "powerautomate/powerautomatepane.h"
 #include "powerautomate/stepeditors.h"
@@ -258,7 +259,21 @@ private slots:
                           Qt::LeftButton);
         QVERIFY(!pane->isEditing());
         if (!screenshots.isEmpty()) {
-            // A threshold flow in the editor, with the segment's recent values charted.
+            // A threshold flow in the editor, with the segment's recent values charted: a few evaluations of
+            // Churn risk first, each observed by the worker.
+            QUrl segment = sandbox.baseUrl();
+            segment.setPath(QStringLiteral("/sandbox/control/segments/ChurnRisk"));
+            ObservationStore observations(database);
+            for (const int count : {760, 820, 905, 870, 940, 1010, 960}) {
+                const qsizetype before =
+                    observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk"))
+                        .size();
+                HttpTestClient().sendJson("PUT", segment, {{QStringLiteral("count"), count}});
+                connector.requestCatalogue(); // the catalogue records what it reads, like a poll
+                QTRY_VERIFY(
+                    observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk"))
+                        .size() > before);
+            }
             pane->newFlowFromTemplate(1);
             QTRY_VERIFY(pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectCombo"))->count() > 0);
             auto *subject = pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectCombo"));

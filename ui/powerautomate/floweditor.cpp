@@ -37,6 +37,7 @@
 namespace {
 
 const QString kErrorStyle = QStringLiteral("color: #b3261e;");
+constexpr qint64 kCatalogueMaxAgeSeconds = 60; // an editor opened later reads the instance again
 
 QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
@@ -149,9 +150,11 @@ FlowEditor::FlowEditor(Database &db, AuthSession *session, Connector *connector,
     connect(
         m_connector, &Connector::catalogueReady, this,
         [this](quint64 request, const InstanceCatalogue &catalogue) {
-            if (request != m_catalogueRequest)
+            // Any newer catalogue is welcome, whoever asked for it.
+            if (request == m_catalogueRequest)
+                m_catalogueRequest = 0;
+            else if (m_catalogue && m_catalogue->fetchedAt >= catalogue.fetchedAt)
                 return;
-            m_catalogueRequest = 0;
             m_catalogue = catalogue;
             m_catalogueStatus->setText(
                 tr("Instance %1, read at %2.")
@@ -463,7 +466,10 @@ void FlowEditor::edit(const Flow &flow)
             m_subject->setEditText(flow.trigger.subject);
     }
     updateThresholdInfo();
-    if (!m_catalogue && m_catalogueRequest == 0)
+    // What the pickers show should be current: read the instance again when what is known is old.
+    if (m_catalogueRequest == 0 &&
+        (!m_catalogue ||
+         m_catalogue->fetchedAt.secsTo(QDateTime::currentDateTimeUtc()) > kCatalogueMaxAgeSeconds))
         reloadCatalogue();
     validate();
     m_name->setFocus();
