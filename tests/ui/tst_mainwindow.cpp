@@ -177,6 +177,39 @@ private slots:
         QCOMPARE(browser.urls().size(), 1);
     }
 
+    // Leaving the flow editor with unsaved changes, by the navigation or by closing the window, asks first.
+    void unsavedFlowEditsAreGuarded()
+    {
+        MainWindow window(&m_session, &m_network, m_database, &m_connector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPane(MainWindow::Pane::PowerAutomate);
+        PowerAutomatePane *pane = window.powerAutomatePane();
+        pane->newFlow();
+        pane->editor()
+            ->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+            ->setText(QStringLiteral("Unsaved"));
+        QVERIFY(pane->editor()->isModified());
+
+        MessagePrompt::setNextAnswer(2); // Keep editing
+        window.showPane(MainWindow::Pane::TriggerLog);
+        QTRY_COMPARE(MessagePrompt::lastQuestion().title, QStringLiteral("Unsaved changes"));
+        QCoreApplication::processEvents();
+        QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
+        QVERIFY(pane->isEditing());
+
+        MessagePrompt::setNextAnswer(2); // Keep editing
+        QVERIFY(!window.close());
+        QCoreApplication::processEvents();
+        QVERIFY(window.isVisible());
+
+        MessagePrompt::setNextAnswer(1); // Discard
+        window.showPane(MainWindow::Pane::TriggerLog);
+        QTRY_COMPARE(window.currentPane(), MainWindow::Pane::TriggerLog);
+        QVERIFY(!pane->isEditing());
+        QVERIFY(window.close()); // nothing left to ask about
+    }
+
     void clickOutsideTheButtonDoesNotActivate()
     {
         MainWindow window(&m_session, &m_network, m_database, &m_connector);

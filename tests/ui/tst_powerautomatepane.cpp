@@ -8,6 +8,7 @@
 #include "powerautomate/powerautomatepane.h"
 #include "powerautomate/stepeditors.h"
 #include "secretstore.h"
+#include "templateengine.h"
 #include "translations.h"
 
 #include <QCheckBox>
@@ -16,15 +17,18 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolButton>
 
 // The Power Automate pane and its flow editor against a real sandbox and a running connector worker: flows
@@ -510,6 +514,52 @@ private slots:
         QCOMPARE(fired.size(), 1);
         QCOMPARE(fired.first().threshold, 500.0);
         QCOMPARE(fired.first().value, 900.0);
+    }
+
+    void getItemsPreviewsTheFirstRows()
+    {
+        m_pane->newFlow();
+        editor()->addStep(StepKind::GetItems);
+        StepEditor *items = step(0);
+        auto *entity = child<QComboBox>(items, "entity");
+        QTRY_VERIFY(entity->findData(QStringLiteral("Customer")) >= 0);
+        entity->setCurrentIndex(entity->findData(QStringLiteral("Customer")));
+        child<QLineEdit>(items, "select")->setText(QStringLiteral("CustomerId,FirstName"));
+        QTest::mouseClick(child<QPushButton>(items, "previewButton"), Qt::LeftButton);
+        auto *table = child<QTableWidget>(items, "previewTable");
+        QTRY_VERIFY_WITH_TIMEOUT(!table->isHidden(), 15000);
+        QCOMPARE(table->rowCount(), 5);
+        QCOMPARE(table->columnCount(), 2);
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("CustomerId"));
+        QVERIFY(child<QLabel>(items, "previewStatus")->text().contains(QLatin1String("5 rows")));
+
+        // A filter the service refuses: the reason, no table.
+        child<QLineEdit>(items, "filter")->setText(QStringLiteral("NoSuchColumn eq 'x'"));
+        QTest::mouseClick(child<QPushButton>(items, "previewButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(table->isHidden(), 15000);
+        QTRY_VERIFY(child<QPushButton>(items, "previewButton")->isEnabled());
+        QVERIFY(!child<QLabel>(items, "previewStatus")->text().isEmpty());
+    }
+
+    void thePlaceholderMenuInsertsAtTheCursor()
+    {
+        m_pane->newFlow();
+        editor()->addStep(StepKind::TeamsMessage);
+        auto *title = child<QLineEdit>(step(0), "title");
+        title->setText(QStringLiteral("Alert: "));
+        title->setCursorPosition(title->text().size());
+        const QList<QToolButton *> buttons =
+            step(0)->findChildren<QToolButton *>(QStringLiteral("placeholderButton"));
+        QVERIFY(!buttons.isEmpty());
+        QMenu *menu = buttons.first()->menu(); // the title's: the first field with placeholders
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), TemplateEngine::placeholders().size());
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QLatin1String("{{subject}}"))
+                action->trigger();
+        }
+        QCOMPARE(title->text(), QStringLiteral("Alert: {{subject}}"));
+        QVERIFY(!errorShown(step(0), QStringLiteral("title")));
     }
 
     void aSecondProcessSeesTheSameFlows()

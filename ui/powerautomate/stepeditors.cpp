@@ -69,6 +69,7 @@ QPlainTextEdit *textArea(int lines, QWidget *parent)
 QToolButton *placeholderButton(QWidget *parent, std::function<void(const QString &)> insert)
 {
     auto *button = new QToolButton(parent);
+    button->setObjectName(QStringLiteral("placeholderButton"));
     button->setText(QStringLiteral("{ }"));
     button->setToolTip(StepEditor::tr("Insert a placeholder"));
     button->setAccessibleName(StepEditor::tr("Insert a placeholder"));
