@@ -1,5 +1,7 @@
 #include "destinationcataloguemodel.h"
 
+#include "plaintooltip.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -142,7 +144,7 @@ QVariant DestinationCatalogueModel::data(const QModelIndex &index, int role) con
     case Qt::DecorationRole:
         return d.icon;
     case Qt::ToolTipRole:
-        return d.description;
+        return plainToolTip(d.description);
     case Qt::AccessibleTextRole:
         return tr("%1, %2").arg(d.name, categoryName(d.category));
     case Qt::AccessibleDescriptionRole:

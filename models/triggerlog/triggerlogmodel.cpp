@@ -1,5 +1,7 @@
 #include "triggerlogmodel.h"
 
+#include "plaintooltip.h"
+
 #include <QLocale>
 #include <QSet>
 
@@ -170,9 +172,10 @@ QVariant TriggerLogModel::data(const QModelIndex &index, int role) const
         }
         case StepsColumn:
         case StatusColumn:
-            return r.errors.isEmpty() ? TriggerLogRecord::statusText(r.status(steps)) : r.errors;
+            return r.errors.isEmpty() ? TriggerLogRecord::statusText(r.status(steps))
+                                      : plainToolTip(r.errors);
         default:
-            return data(index, Qt::DisplayRole);
+            return plainToolTip(data(index, Qt::DisplayRole).toString());
         }
     case FiringIdRole:
         return r.id;

@@ -146,13 +146,6 @@ Firing hostileFiring(int n, const QString &text)
     return f;
 }
 
-// Markup Qt would take for rich text: the rows where the known escaping gaps show (QEXPECT_FAIL, so that the
-// fix turns them into XPASS and this test asks for the expectation to go).
-bool knownIssue(const QString &text)
-{
-    return HostileStrings::hasMarkup(text) && Qt::mightBeRichText(text);
-}
-
 void addHostileRows()
 {
     QTest::addColumn<QString>("text");
@@ -226,12 +219,6 @@ private slots:
         QCOMPARE(model.index(row, TriggerLogModel::FlowColumn).data().toString(), text);
         QCOMPARE(model.index(row, TriggerLogModel::SubjectColumn).data().toString(), text);
 
-        if (knownIssue(text)) {
-            QEXPECT_FAIL("",
-                         "TriggerLogModel's ToolTipRole returns names and step errors unescaped: Qt shows "
-                         "them as rich text (fix in models/triggerlog, see the issue #9 note)",
-                         Continue);
-        }
         bool tooltipsSafe = true;
         for (int column = 0; column < model.columnCount(); ++column) {
             const QString tip = model.index(row, column).data(Qt::ToolTipRole).toString();
@@ -280,12 +267,6 @@ private slots:
                 unsafe.append(label->objectName());
         }
         QVERIFY2(unsafe.isEmpty(), qPrintable(unsafe.join(u',')));
-        if (knownIssue(text)) {
-            QEXPECT_FAIL("",
-                         "TriggerLogDetails' title label (flow name and subject) is Qt::AutoText: it "
-                         "renders markup (fix in ui/triggerlog: setTextFormat(Qt::PlainText))",
-                         Continue);
-        }
         QVERIFY(titleSafe);
     }
 
@@ -326,12 +307,6 @@ private slots:
             QVERIFY2(drawnLiterally(drawn, text), qPrintable(drawn.join(u'|').left(400)));
 
         const QString tip = index.data(Qt::ToolTipRole).toString();
-        if (knownIssue(text)) {
-            QEXPECT_FAIL("",
-                         "DestinationCatalogueModel's ToolTipRole returns the description unescaped (fix in "
-                         "models/destinations)",
-                         Continue);
-        }
         QVERIFY(isSafeRichTextHolder(tip, text));
     }
 };

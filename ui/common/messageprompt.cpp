@@ -31,6 +31,7 @@ void MessagePrompt::ask(QWidget *context, const Question &question, std::functio
     }
     auto *box = new QMessageBox(question.icon, question.title, question.text, QMessageBox::NoButton, context);
     box->setObjectName(QStringLiteral("messagePrompt"));
+    box->setTextFormat(Qt::PlainText); // questions name flows and firings: data, never markup
     box->setInformativeText(question.informativeText);
     box->setWindowModality(Qt::WindowModal);
     box->setAttribute(Qt::WA_DeleteOnClose);

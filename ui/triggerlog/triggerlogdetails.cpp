@@ -78,6 +78,7 @@ TriggerLogDetails::TriggerLogDetails(QWidget *parent)
     layout->setHorizontalSpacing(24);
     layout->setVerticalSpacing(6);
     m_title->setObjectName(QStringLiteral("detailsTitleLabel"));
+    m_title->setTextFormat(Qt::PlainText); // flow and subject names are data, never markup
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     Fonts::emphasize(m_title, Fonts::kHeading);
     layout->addWidget(m_title, 0, 0, 1, 2);
