@@ -271,14 +271,17 @@ int main(int argc, char *argv[])
         connector = std::make_unique<Connector>();
         connector->followSession(&session, connectorConfig(options, settings, connection, sandbox.get()));
     }
-    std::unique_ptr<HeadlessSignIn> interactiveSignIn; // --headless without a remembered sign-in
+    // --headless without a remembered sign-in, or after the service refused it (revoked, expired): one
+    // interactive sign-in at a time, and a new one each time the session is lost again.
+    std::unique_ptr<HeadlessSignIn> interactiveSignIn;
     const auto signInInteractively = [&] {
         if (interactiveSignIn)
-            return;
+            return; // one is under way
         interactiveSignIn = std::make_unique<HeadlessSignIn>(&network, &session);
         interactiveSignIn->flow()->setBrowser([](const QUrl &url) { return SystemBrowser::open(url); });
         interactiveSignIn->setPrinter([](const QString &line) { print(stderr, line + u'\n'); });
         QObject::connect(interactiveSignIn.get(), &HeadlessSignIn::finished, app.get(), [&](int exitCode) {
+            interactiveSignIn.release()->deleteLater(); // finished: the next lost session signs in anew
             if (exitCode != 0)
                 return QCoreApplication::exit(exitCode);
             if (tenant)

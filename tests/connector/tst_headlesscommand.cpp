@@ -267,6 +267,32 @@ private slots:
         }
     }
 
+    // The service revokes the sign-in (twice): each time the headless worker signs in again through the
+    // browser and goes on polling.
+    void signsInAgainAfterEachRevocation()
+    {
+        QTemporaryDir dir;
+        QProcess headless;
+        QVERIFY(startHeadless(headless, dir.path()));
+        QByteArray err;
+        for (int revocation = 1; revocation <= 2; ++revocation) {
+            err.clear();
+            QCOMPARE(m_http.postJson(control(QStringLiteral("tokens/revoke")), {}).status, 200);
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             err += headless.readAllStandardError();
+                             const qsizetype signedOut = err.indexOf("Connector: Signed out");
+                             return signedOut >= 0 &&
+                                    err.indexOf("Connector: Polling", signedOut) > signedOut;
+                         },
+                         60000),
+                     qPrintable(QStringLiteral("revocation %1:\n").arg(revocation) + QString::fromUtf8(err)));
+        }
+        headless.terminate();
+        QVERIFY(headless.waitForFinished(15000));
+        QCOMPARE(headless.exitCode(), 0);
+    }
+
     void killedMidRunAndRestartedLosesAndRepeatsNothing()
     {
         QTemporaryDir dir;
