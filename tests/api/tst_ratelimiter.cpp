@@ -62,10 +62,43 @@ private slots:
         clock.advance(60s);
         limiter.dispatch();
         QCOMPARE(background, 100);
-        QCOMPARE(bulk, 30);
+        const int share = RateLimiter::kDefaultLimit - RateLimiter::kDefaultInteractiveReserve -
+                          RateLimiter::kDefaultBulkHeadroom;
+        QCOMPARE(bulk, share); // the window holds polling's 80 calls: more than bulk's share
         clock.advance(60s);
         limiter.dispatch();
-        QCOMPARE(bulk, 60);
+        QCOMPARE(bulk, std::min(100, 2 * share));
+    }
+
+    // Polling at its usual pace (a call every 1.1 s, plus a segments or measures read every fifth cycle): a
+    // long Get items read that starts while it runs moves alongside it, and polling never waits.
+    void bulkReadsMoveWhilePollingRuns()
+    {
+        ManualClock clock;
+        RateLimiter limiter(clock);
+        int bulk = 0;
+        int waited = 0;
+        const auto poll = [&](int cycle) {
+            clock.advance(1100ms);
+            limiter.dispatch();
+            for (int call = 0; call < (cycle % 5 == 0 ? 2 : 1); ++call) {
+                bool started = false;
+                limiter.acquire(RateLimiter::Priority::Background, this, [&] { started = true; });
+                waited += started ? 0 : 1;
+            }
+        };
+        constexpr int kCyclesPerMinute = 60 * 10 / 11;
+        int cycle = 0;
+        for (; cycle < 2 * kCyclesPerMinute; ++cycle) // the window fills with polling
+            poll(cycle);
+        for (int i = 0; i < 1000; ++i) // a Get items of 1,000 pages
+            limiter.acquire(RateLimiter::Priority::Bulk, this, [&] { ++bulk; });
+        for (int i = 0; i < 3 * kCyclesPerMinute; ++i)
+            poll(cycle++);
+        // What polling leaves of the window, minus the headroom: about 15 pages a minute here.
+        QVERIFY2(bulk >= 3 * 10, qPrintable(QStringLiteral("%1 pages in 3 minutes").arg(bulk)));
+        QCOMPARE(waited, 0);
+        QVERIFY(limiter.usedInWindow() <= RateLimiter::kDefaultLimit);
     }
 
     void slidingWindowBoundaryIsExact()
