@@ -6,6 +6,7 @@
 #include "connectorstatus.h"
 #include "database.h"
 #include "destinations/destinationcataloguemodel.h"
+#include "destinations/mydestinationsmodel.h"
 #include "embeddedsandbox.h"
 #include "exportdestinations/destinationtileview.h"
 #include "exportdestinations/exportdestinationspane.h"
@@ -169,12 +170,28 @@ private slots:
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("connectionStatusLabel"))->text(),
                  QStringLiteral("Signed in as admin@contoso.example"));
 
+        // The connection is one of "My export destinations" now, also after the session ends.
+        MyDestinationsModel *mine = window.exportDestinationsPane()->myDestinations();
+        QCOMPARE(mine->rowCount(), 1);
+        QCOMPARE(mine->index(0, MyDestinationsModel::NameColumn).data().toString(),
+                 QStringLiteral("Power Automate (admin@contoso.example)"));
+        QCOMPARE(mine->index(0, 0).data(MyDestinationsModel::StatusRole).toInt(),
+                 int(MyDestinationsModel::Status::Ready));
+        QVERIFY(mine->index(0, MyDestinationsModel::CreatedColumn).data().isValid());
+
         // Signed in, Configure goes straight to the pane.
         window.showPane(MainWindow::Pane::ExportDestinations);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
         QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
         QVERIFY(!window.findChild<SignInDialog *>());
         QCOMPARE(browser.urls().size(), 1);
+
+        session.signOut();
+        QCOMPARE(mine->rowCount(), 1);
+        QCOMPARE(mine->index(0, 0).data(MyDestinationsModel::StatusRole).toInt(),
+                 int(MyDestinationsModel::Status::NeedsSignIn));
+        MainWindow later(&session, &m_network, m_database, &m_connector); // the next start remembers it
+        QCOMPARE(later.exportDestinationsPane()->myDestinations()->rowCount(), 1);
     }
 
     // Leaving the flow editor with unsaved changes, by the navigation or by closing the window, asks first.

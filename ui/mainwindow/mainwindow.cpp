@@ -5,6 +5,8 @@
 #include "common/fonts.h"
 #include "connector.h"
 #include "connectorstatus.h"
+#include "database.h"
+#include "destinations/mydestinationsmodel.h"
 #include "exportdestinations/exportdestinationspane.h"
 #include "powerautomate/powerautomatepane.h"
 #include "signin/signindialog.h"
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -24,6 +27,7 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
     : QMainWindow(parent)
     , m_session(session)
     , m_network(network)
+    , m_database(database)
     , m_navigation(new QListWidget(this))
     , m_panes(new QStackedWidget(this))
     , m_exportDestinations(new ExportDestinationsPane(m_panes))
@@ -138,7 +142,8 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
             });
     connect(connector, &Connector::resubmitStarted, this, [this](quint64 request) {
         if (m_resubmits.remove(request))
-            m_triggerLog->setMessage(tr("Resubmitted: the steps run again; each attempt is listed in the details."));
+            m_triggerLog->setMessage(
+                tr("Resubmitted: the steps run again; each attempt is listed in the details."));
     });
     connect(connector, &Connector::requestFailed, this, [this](quint64 request, const QString &message) {
         if (m_resubmits.remove(request))
@@ -236,8 +241,37 @@ void MainWindow::signIn()
     m_signInDialog->open();
 }
 
+void MainWindow::updateMyDestinations()
+{
+    // When the connection was first signed in, and as whom: settings beside the database (no secret).
+    QSettings settings(m_database.settingsPath(), QSettings::IniFormat);
+    const QString configuredKey = QStringLiteral("powerAutomate/configuredAt");
+    const QString accountKey = QStringLiteral("powerAutomate/account");
+    const AuthSession::State state = m_session->state();
+    const bool signedIn = state == AuthSession::State::SignedIn || state == AuthSession::State::Refreshing;
+    if (signedIn) {
+        if (!settings.contains(configuredKey))
+            settings.setValue(configuredKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        settings.setValue(accountKey, m_session->account());
+    }
+    const QDateTime configured =
+        QDateTime::fromString(settings.value(configuredKey).toString(), Qt::ISODateWithMs);
+    if (!configured.isValid())
+        return m_exportDestinations->myDestinations()->setDestinations({});
+    MyDestinationsModel::Destination destination;
+    const QString account = settings.value(accountKey).toString();
+    destination.name = account.isEmpty() ? tr("Power Automate") : tr("Power Automate (%1)").arg(account);
+    destination.typeName = tr("Power Automate");
+    destination.status = signedIn || state == AuthSession::State::Restoring
+                             ? MyDestinationsModel::Status::Ready
+                             : MyDestinationsModel::Status::NeedsSignIn;
+    destination.created = configured;
+    m_exportDestinations->myDestinations()->setDestinations({destination});
+}
+
 void MainWindow::updateConnectionState()
 {
+    updateMyDestinations();
     switch (m_session->state()) {
     case AuthSession::State::SignedOut:
         m_connectionLabel->setText(tr("Not signed in"));

@@ -63,9 +63,12 @@ private:
     void addPane(Pane pane, const QString &iconPath, const QString &title, QWidget *widget);
     void setBudget(int used, int limit);
     void updateConnectionState();
+    // "My export destinations": the Power Automate connection, once it was first signed in.
+    void updateMyDestinations();
 
     AuthSession *m_session;
     QNetworkAccessManager *m_network;
+    Database &m_database;
     SignInDialog *m_signInDialog = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_panes;

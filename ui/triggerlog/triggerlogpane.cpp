@@ -38,11 +38,6 @@ const QString kRetentionKey = QStringLiteral("triggerLog/retentionDays");
 constexpr int kPruneIntervalMs = 60 * 60 * 1000;
 constexpr int kRangeRefreshMs = 60 * 1000;
 
-QString settingsPath(const Database &db)
-{
-    return QFileInfo(db.path()).dir().filePath(QStringLiteral("settings.ini"));
-}
-
 } // namespace
 
 TriggerLogPane::TriggerLogPane(Database &db, QWidget *parent)
@@ -313,7 +308,7 @@ void TriggerLogPane::buildUi()
     m_retentionSpin->setSuffix(tr(" days"));
     m_retentionSpin->setKeyboardTracking(false); // typing "14" must not prune at "1"
     retentionLabel->setBuddy(m_retentionSpin);
-    m_retentionSpin->setValue(QSettings(settingsPath(m_db), QSettings::IniFormat)
+    m_retentionSpin->setValue(QSettings(m_db.settingsPath(), QSettings::IniFormat)
                                   .value(kRetentionKey, kDefaultRetentionDays)
                                   .toInt());
     footer->addWidget(m_retentionSpin);
@@ -363,7 +358,7 @@ void TriggerLogPane::buildUi()
     connect(m_clearButton, &QPushButton::clicked, this, &TriggerLogPane::requestClear);
     connect(m_cancelExportButton, &QPushButton::clicked, m_exporter, &TriggerLogExporter::cancel);
     connect(m_retentionSpin, &QSpinBox::valueChanged, this, [this](int days) {
-        QSettings(settingsPath(m_db), QSettings::IniFormat).setValue(kRetentionKey, days);
+        QSettings(m_db.settingsPath(), QSettings::IniFormat).setValue(kRetentionKey, days);
         pruneNow();
     });
     setFocusProxy(m_view);

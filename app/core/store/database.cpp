@@ -443,3 +443,8 @@ bool Database::Transaction::commit()
     }
     return ok;
 }
+
+QString Database::settingsPath() const
+{
+    return QFileInfo(m_path).dir().filePath(QStringLiteral("settings.ini"));
+}

@@ -47,6 +47,8 @@ public:
     bool isOpen() const { return !m_connectionName.isEmpty(); }
     QString connectionName() const { return m_connectionName; }
     QString path() const { return m_path; }
+    // settings.ini beside the database: the app's settings (connection, retention), never a secret.
+    QString settingsPath() const;
     QSqlDatabase handle() const; // the connection; only on the thread that opened it
     bool isSqlite() const { return m_sqlite; }
     int schemaVersion() const { return m_schemaVersion; }
