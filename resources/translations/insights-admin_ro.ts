@@ -536,6 +536,10 @@
         <source>The connector stopped before the firing could be resubmitted. Sign in on the Account page and resubmit it again.</source>
         <translation>Conectorul s-a oprit înainte ca declanșarea să poată fi retrimisă. Conectați-vă pe pagina Cont și retrimiteți-o încă o dată.</translation>
     </message>
+    <message>
+        <source>Customer Insights sent an unexpected measure.</source>
+        <translation>Customer Insights a trimis o măsură neașteptată.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1638,6 +1642,10 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     <message>
         <source>The firing could not be resubmitted: %1</source>
         <translation>Declanșarea nu a putut fi retrimisă: %1</translation>
+    </message>
+    <message>
+        <source>Power Automate (%1)</source>
+        <translation>Power Automate (%1)</translation>
     </message>
 </context>
 <context>
