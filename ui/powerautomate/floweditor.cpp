@@ -200,9 +200,8 @@ FlowEditor::FlowEditor(Database &db, AuthSession *session, Connector *connector,
         m_testRequest = 0;
         m_testFiringId = firingId;
         m_testLines.clear();
-        for (int i = 0; i < stepCount(); ++i)
-            m_testLines.append(
-                tr("%1. %2: waiting").arg(i + 1).arg(Step::displayName(stepEditor(i)->kind())));
+        for (int i = 0; i < m_testSteps.size(); ++i)
+            m_testLines.append(tr("%1. %2: waiting").arg(i + 1).arg(Step::displayName(m_testSteps.at(i))));
         m_testResults->setText(m_testLines.join(u'\n'));
     });
     connect(m_connector, &Connector::stepRunUpdated, this, &FlowEditor::showStepRun);
@@ -942,7 +941,11 @@ void FlowEditor::testFire()
     m_testResults->setText(tr("Starting the test…"));
     m_testButton->setEnabled(false);
     storeSecrets([this] {
-        m_testRequest = m_connector->testFire(flow());
+        const Flow tested = flow();
+        m_testSteps.clear();
+        for (const Step &step : tested.steps)
+            m_testSteps.append(step.kind);
+        m_testRequest = m_connector->testFire(tested);
         validate();
     });
 }
@@ -961,9 +964,7 @@ void FlowEditor::showStepRun(const StepRun &run)
         outcome += QStringLiteral(", HTTP %1").arg(run.httpStatus);
     QString line = tr("%1. %2: %3")
                        .arg(run.stepIndex + 1)
-                       .arg(Step::displayName(run.stepIndex < stepCount() ? stepEditor(run.stepIndex)->kind()
-                                                                          : StepKind::HttpCall),
-                            outcome);
+                       .arg(Step::displayName(m_testSteps.at(run.stepIndex)), outcome);
     if (!run.detail.isEmpty() && run.status != StepRun::running())
         line += QStringLiteral("\n    ") + run.detail;
     m_testLines[run.stepIndex] = line;

@@ -140,5 +140,6 @@ private:
     QPushButton *m_testButton;
     QPushButton *m_cancelButton;
     QPushButton *m_saveButton;
-    QList<QString> m_testLines;
+    QList<StepKind> m_testSteps; // of the flow as it was test-fired
+    QStringList m_testLines;     // one per step, then the outcome
 };
