@@ -126,6 +126,54 @@ private slots:
         QCOMPARE(error, QStringLiteral("[0].output.values: a number in a string is expected"));
     }
 
+    void evaluationHistories()
+    {
+        // includeHistoricStats=true on GET manage/segments: evaluationStatusHistory, newest first on the
+        // wire.
+        const QByteArray segmentsJson =
+            R"([{"name":"ChurnRisk","evaluationStatus":{"jobStatus":"CompletedSuccess",
+                "evaluationDate":"2026-11-24T09:02:00Z","entityCount":1200},
+            "evaluationStatusHistory":[
+                {"evaluationDate":"2026-11-24T09:02:00Z","entityCount":1200,"jobStatus":"CompletedSuccess"},
+                {"evaluationDate":"2026-11-24T09:01:00.1234567Z","entityCount":1300,"jobStatus":"CompletedSuccess"},
+                {"evaluationDate":"2026-11-24T09:00:30Z","jobStatus":"CompletedFailure"},
+                {"evaluationDate":"2026-11-24T09:00:00Z","entityCount":1200}]}])";
+        QList<CiSegment> segments;
+        QString error;
+        QVERIFY2(CiModels::parseSegments(segmentsJson, &segments, &error), qPrintable(error));
+        const QDateTime nine(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
+        QCOMPARE(
+            segments.at(0).history,
+            (QList<CiEvaluation>{{nine, 1200}, {nine.addMSecs(60123), 1300}, {nine.addSecs(120), 1200}}));
+        QVERIFY(!CiModels::parseSegments(R"([{"name":"x","evaluationStatusHistory":[{"entityCount":"1"}]}])",
+                                         &segments, &error));
+        QCOMPARE(error, QStringLiteral("[0].evaluationStatusHistory[0].entityCount: an integer is expected"));
+        QVERIFY(
+            !CiModels::parseSegments(R"([{"name":"x","evaluationStatusHistory":[3]}])", &segments, &error));
+        QCOMPARE(error, QStringLiteral("[0].evaluationStatusHistory: objects are expected"));
+
+        // GET manage/measures/{name}?includeHistoricStats=true: ONE object, outputHistory newest first.
+        const QByteArray measureJson =
+            R"({"name":"TotalRevenue","definition":{"isScalar":true,"dimensions":[]},
+             "output":{"measureName":"TotalRevenue","evaluationTime":"2026-11-24T09:01:00Z","values":{"TotalRevenue":"1190474"}},
+             "outputHistory":[
+                {"measureName":"TotalRevenue","evaluationTime":"2026-11-24T09:01:00Z","values":{"TotalRevenue":"1190474"}},
+                {"measureName":"TotalRevenue","evaluationTime":"2026-11-24T09:00:00Z","values":{"TotalRevenue":"1265786.5"}}],
+             "evaluationHistory":[{"state":"completed","endTime":"2026-11-24T09:01:00Z"}]})";
+        CiMeasure measure;
+        QVERIFY2(CiModels::parseMeasure(measureJson, &measure, &error), qPrintable(error));
+        QCOMPARE(measure.value, std::optional<double>(1190474));
+        QCOMPARE(measure.history, (QList<CiEvaluation>{{nine, 1265786.5}, {nine.addSecs(60), 1190474}}));
+        QVERIFY(!CiModels::parseMeasure(R"({"name":"x","outputHistory":[{"values":{"x":"lots"}}]})", &measure,
+                                        &error));
+        QCOMPARE(error, QStringLiteral(".outputHistory[0].values: a number in a string is expected"));
+        QVERIFY(!CiModels::parseMeasure("[]", &measure, &error));
+        // The list parser reads the same shape (the service's list has no outputHistory).
+        QList<CiMeasure> measures;
+        QVERIFY(CiModels::parseMeasures("[" + measureJson + "]", &measures, &error));
+        QCOMPARE(measures.at(0).history.size(), 2);
+    }
+
     void dataSourcesAndInstances()
     {
         QList<CiDataSource> sources;

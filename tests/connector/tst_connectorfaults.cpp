@@ -85,6 +85,55 @@ private slots:
         QCOMPARE(f.connector->status().state, ConnectorStatus::State::Polling);
     }
 
+    // A segment and a measure go up and back down while every call is held by a 429: the evaluation history
+    // shows the crossings, and each fires once, caught up.
+    void crossingsDuringAHoldFireOnceCaughtUp()
+    {
+        ConnectorFixture f;
+        QVERIFY(f.started);
+        const qint64 segment =
+            f.addFlow(TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"), 1250);
+        const qint64 measure =
+            f.addFlow(TriggerKind::MeasureThresholdCrossed, QStringLiteral("TotalRevenue"), 1250000);
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1200));
+        QVERIFY(f.setMeasure(QStringLiteral("TotalRevenue"), 1200000));
+        f.startConnector();
+        QVERIFY(f.waitForCycles(2)); // the baselines, below the thresholds
+
+        QVERIFY(f.addFault(QStringLiteral("throttle"), 1, 3000)); // one 429, Retry-After: 3
+        QTRY_VERIFY_WITH_TIMEOUT(f.connector->status().state == ConnectorStatus::State::Held, 5000);
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1300));
+        QVERIFY(f.setMeasure(QStringLiteral("TotalRevenue"), 1300000));
+        QTest::qWait(20); // later evaluation times
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1200));
+        QVERIFY(f.setMeasure(QStringLiteral("TotalRevenue"), 1200000));
+        QCOMPARE(f.connector->status().state, ConnectorStatus::State::Held); // none of it was seen
+
+        QVERIFY(f.waitForFirings(2, 20000));
+        QVERIFY(f.waitForCycles(3));
+        QCOMPARE(f.firings.size(), 2);
+        QCOMPARE(f.firingsOf(segment).size(), 1);
+        QCOMPARE(f.firingsOf(segment)[0].value, 1300.0);
+        QCOMPARE(f.firingsOf(segment)[0].previousValue, 1200.0);
+        QCOMPARE(f.firingsOf(measure).size(), 1);
+        QCOMPARE(f.firingsOf(measure)[0].value, 1300000.0);
+        QCOMPARE(f.firingsOf(measure)[0].previousValue, 1200000.0);
+        for (const Firing &firing : std::as_const(f.firings))
+            QVERIFY2(firing.caughtUp, qPrintable(firing.subject));
+        const qint64 stored = f.log->count();
+        QCOMPARE(stored, qint64(2));
+
+        // A restart replays nothing twice; a dip and a rise after it fire again, as usual.
+        f.startConnector();
+        QVERIFY(f.waitForCycles(3));
+        QVERIFY(f.firings.isEmpty());
+        QCOMPARE(f.log->count(), stored);
+        QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1260));
+        QVERIFY(f.waitForFirings(1));
+        QCOMPARE(f.firingsOf(segment).size(), 1);
+        QVERIFY(!f.firings[0].caughtUp);
+    }
+
     void retriedFaults_data()
     {
         QTest::addColumn<QString>("fault");

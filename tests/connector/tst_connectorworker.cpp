@@ -312,9 +312,11 @@ private slots:
             jobs << f.refresh(QStringLiteral("datasource"), QStringLiteral("ECommerce"));
         f.refresh(QStringLiteral("full"));
         QTRY_VERIFY_WITH_TIMEOUT(f.allJobsEnded(), 15000);
-        // After the full refresh's own segmentation, which re-evaluates every segment. (A crossing undone by
-        // a later evaluation while the app was closed is not seen: only the latest evaluation is compared.)
+        // After the full refresh's own segmentation, which re-evaluates every segment: a crossing undone by a
+        // later evaluation while the app was closed. The evaluation history shows it: it fires, once.
         QVERIFY(f.setSegment(QStringLiteral("ChurnRisk"), 1200));
+        QTest::qWait(20); // a later evaluation time
+        QVERIFY(f.setSegment(QStringLiteral("ChurnRisk"), 900));
 
         f.startConnector(); // the app starts again
         QVERIFY(f.waitForFirings(14 + 3 + 1 + 1));
@@ -322,6 +324,7 @@ private slots:
         QCOMPARE(f.firingsOf(succeeded).size(), 14 + 3); // the full refresh ingests three sources
         QCOMPARE(f.firingsOf(full).size(), 1);
         QCOMPARE(f.firingsOf(segment).size(), 1);
+        QCOMPARE(f.firingsOf(segment)[0].value, 1200.0);
         for (const Firing &firing : std::as_const(f.firings))
             QVERIFY2(firing.caughtUp, qPrintable(firing.subject));
         QSet<QString> caughtJobs;

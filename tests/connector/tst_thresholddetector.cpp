@@ -1,4 +1,5 @@
-// The threshold rule of segmentThresholdCrossed and measureThresholdCrossed: baseline, crossing, re-arm.
+// The threshold rule of segmentThresholdCrossed and measureThresholdCrossed: baseline, crossing, re-arm,
+// and the replay of the evaluation history between two looks.
 #include "thresholddetector.h"
 
 #include <QTest>
@@ -81,6 +82,95 @@ private slots:
     {
         QVERIFY(!State::fromJson({}));
         QVERIFY(!State::fromJson({{QStringLiteral("value"), QStringLiteral("x")}}));
+    }
+
+    // Replay of the evaluation history between two looks (values at minutes 1, 2, 3, ...; the state was
+    // last seen at minute 0 with `seen`). Each row: the evaluations given (the last one is the current),
+    // the minutes that fire, and the value of the state after.
+    void replay_data()
+    {
+        QTest::addColumn<double>("seen");
+        QTest::addColumn<QList<double>>("values");
+        QTest::addColumn<QList<int>>("firesAt");
+        QTest::addColumn<double>("after");
+
+        QTest::addRow("up and down between two looks fires once")
+            << 1200.0 << QList<double>{1300, 1200} << QList<int>{1} << 1200.0;
+        QTest::addRow("down only re-arms") << 1300.0 << QList<double>{1200} << QList<int>{} << 1200.0;
+        QTest::addRow("down and up again fires at the rise")
+            << 1300.0 << QList<double>{1190, 1221, 1265} << QList<int>{3} << 1265.0;
+        QTest::addRow("two crossings between two looks fire twice")
+            << 1000.0 << QList<double>{1300, 1100, 1400, 900} << QList<int>{1, 3} << 900.0;
+        QTest::addRow("staying above fires nothing")
+            << 1300.0 << QList<double>{1400, 1260} << QList<int>{} << 1260.0;
+        QTest::addRow("equal is not above") << 1200.0 << QList<double>{1250, 1250} << QList<int>{} << 1250.0;
+    }
+
+    void replay()
+    {
+        QFETCH(double, seen);
+        QFETCH(QList<double>, values);
+        QFETCH(QList<int>, firesAt);
+        QFETCH(double, after);
+        const QDateTime t0(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
+        const State previous{QStringLiteral("S"), seen, t0};
+        // The history as the service lists it, newest first, with the current evaluation in it too, and
+        // evaluations before the last look (already seen: ignored whatever their values).
+        QList<ThresholdDetector::Evaluation> evaluations;
+        for (int i = values.size(); i >= 1; --i)
+            evaluations.append({values[i - 1], t0.addSecs(60 * i)});
+        evaluations.append({0, t0.addSecs(-60)});
+        evaluations.append({5000, t0.addSecs(-120)});
+        evaluations.append({seen, t0});
+        evaluations.append({values.constLast(), t0.addSecs(60 * values.size())}); // the current one
+
+        const auto replay = ThresholdDetector::replay(previous, QStringLiteral("S"), 1250, evaluations);
+        QList<int> fired;
+        for (const ThresholdDetector::Crossing &crossing : replay.crossings) {
+            const int minute = int(t0.secsTo(crossing.evaluatedAt) / 60);
+            fired.append(minute);
+            QCOMPARE(crossing.value, values[minute - 1]);
+            QCOMPARE(crossing.previousValue, minute == 1 ? seen : values[minute - 2]);
+            QVERIFY(crossing.previousValue <= 1250 && crossing.value > 1250);
+            QCOMPARE(crossing.newest, minute == values.size());
+        }
+        QCOMPARE(fired, firesAt);
+        QVERIFY(replay.changed);
+        QCOMPARE(replay.next.value, after);
+        QCOMPARE(replay.next.evaluatedAt, t0.addSecs(60 * values.size()));
+
+        // The same history again (a reconcile, a restart with the state saved): nothing more.
+        const auto again = ThresholdDetector::replay(replay.next, QStringLiteral("S"), 1250, evaluations);
+        QVERIFY(again.crossings.isEmpty());
+        QVERIFY(!again.changed);
+    }
+
+    void replayIgnoresHistoryBeforeTheBaseline()
+    {
+        const QDateTime t0(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
+        // No state: only the newest evaluation counts, as the baseline, whatever crossed before it.
+        const QList<ThresholdDetector::Evaluation> evaluations{
+            {1300, t0.addSecs(180)}, {1200, t0.addSecs(120)}, {1300, t0.addSecs(60)}, {1000, t0}};
+        const auto baseline = ThresholdDetector::replay(std::nullopt, QStringLiteral("S"), 1250, evaluations);
+        QVERIFY(baseline.crossings.isEmpty());
+        QVERIFY(baseline.changed);
+        QCOMPARE(baseline.next, (State{QStringLiteral("S"), 1300, t0.addSecs(180)}));
+        // Another subject's state is no state either.
+        const auto other = ThresholdDetector::replay(State{QStringLiteral("Old"), 0, t0.addSecs(-60)},
+                                                     QStringLiteral("S"), 1250, evaluations);
+        QVERIFY(other.crossings.isEmpty());
+        QCOMPARE(other.next, baseline.next);
+        // A state without a time (an evaluation the service gave no time): the newest only, as before.
+        const auto untimed = ThresholdDetector::replay(State{QStringLiteral("S"), 1000, {}},
+                                                       QStringLiteral("S"), 1250, evaluations);
+        QCOMPARE(untimed.crossings.size(), 1);
+        QCOMPARE(untimed.crossings[0].evaluatedAt, t0.addSecs(180));
+        QVERIFY(untimed.crossings[0].newest);
+        // An evaluation older than the one seen (a stale answer) changes nothing.
+        const auto stale = ThresholdDetector::replay(State{QStringLiteral("S"), 1000, t0.addSecs(240)},
+                                                     QStringLiteral("S"), 1250, evaluations);
+        QVERIFY(stale.crossings.isEmpty());
+        QVERIFY(!stale.changed);
     }
 };
 

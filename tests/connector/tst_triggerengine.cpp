@@ -243,6 +243,95 @@ private slots:
         QCOMPARE(store.size(), 2);
     }
 
+    void thresholdHistoryIsReplayed()
+    {
+        TriggerEngine engine(kInstance, {});
+        engine.setFlows(
+            {flow(7, TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk"), 1250),
+             flow(9, TriggerKind::MeasureThresholdCrossed, QStringLiteral("TotalRevenue"), 1250000)});
+        QHash<QString, QJsonObject> store;
+        const auto load = [&](const QString &key) { return store.value(key); };
+        const auto at = [](int minute) { return kNow.addSecs(60 * minute); };
+        // The history newest first, as the service lists it; the last entry is also the current evaluation.
+        const auto segment = [&](const QList<std::pair<int, qint64>> &history) {
+            CiSegment s;
+            s.name = QStringLiteral("ChurnRisk");
+            s.entityCount = history.constFirst().second;
+            s.evaluationDate = at(history.constFirst().first);
+            for (auto it = history.crbegin(); it != history.crend(); ++it)
+                s.history.append({at(it->first), double(it->second)});
+            return s;
+        };
+        const auto evaluate = [&](const CiSegment &s, bool caughtUp) {
+            const auto result = engine.evaluateSegments({s}, load, kNow, caughtUp);
+            for (auto it = result.states.cbegin(); it != result.states.cend(); ++it)
+                store.insert(it.key(), it.value());
+            return result.firings;
+        };
+        // The baseline at minute 2; the crossing at minute 1 is before it and never fires.
+        QVERIFY(evaluate(segment({{2, 1200}, {1, 1300}, {0, 1200}}), false).isEmpty());
+        // Between two looks: up at 3, down at 4 (the current). One firing, for minute 3, found by catch-up.
+        const auto upAndDown = evaluate(segment({{4, 1200}, {3, 1300}, {2, 1200}, {1, 1300}}), false);
+        QCOMPARE(upAndDown.size(), 1);
+        QCOMPARE(upAndDown[0].value, 1300.0);
+        QCOMPARE(upAndDown[0].previousValue, 1200.0);
+        QCOMPARE(upAndDown[0].occurredAt, at(3));
+        QVERIFY(upAndDown[0].caughtUp);
+        QCOMPARE(upAndDown[0]
+                     .payload.value(QStringLiteral("segment"))
+                     .toObject()
+                     .value(QStringLiteral("evaluatedAt"))
+                     .toString(),
+                 at(3).toString(Qt::ISODateWithMs));
+        // Its id is that of the evaluation: the same crossing seen as the current one has the same id.
+        const QString id = upAndDown[0].id;
+        QCOMPARE(id, Firing::makeId(7, kInstance, TriggerKind::SegmentThresholdCrossed,
+                                    QStringLiteral("ChurnRisk"), at(3).toString(Qt::ISODateWithMs)));
+        // The same history again (the next reconcile, a restart): nothing.
+        QVERIFY(evaluate(segment({{4, 1200}, {3, 1300}, {2, 1200}}), true).isEmpty());
+        // A crossing that is the current evaluation is not caught up (unless the cycle is).
+        const auto current = evaluate(segment({{5, 1260}, {4, 1200}}), false);
+        QCOMPARE(current.size(), 1);
+        QVERIFY(!current[0].caughtUp);
+        // Down only (between two looks) re-arms: the next rise fires.
+        QVERIFY(evaluate(segment({{6, 1250}, {5, 1260}}), false).isEmpty());
+        QCOMPARE(evaluate(segment({{7, 1251}, {6, 1250}}), false).size(), 1);
+        // After a restart (a new engine, the saved state): the same history fires nothing again.
+        TriggerEngine restarted(kInstance, {});
+        restarted.setFlows(
+            {flow(7, TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk"), 1250)});
+        QVERIFY(restarted
+                    .evaluateSegments({segment({{7, 1251}, {6, 1250}, {5, 1260}, {4, 1200}, {3, 1300}})},
+                                      load, kNow, true)
+                    .firings.isEmpty());
+
+        // Measures: the history of a measure is asked for only where a flow has seen it and it changed.
+        const auto measure = [&](const CiMeasure &m) {
+            const auto result = engine.evaluateMeasures({m}, load, kNow, false);
+            for (auto it = result.states.cbegin(); it != result.states.cend(); ++it)
+                store.insert(it.key(), it.value());
+            return result.firings;
+        };
+        CiMeasure revenue;
+        revenue.name = QStringLiteral("TotalRevenue");
+        revenue.value = 1200000;
+        revenue.evaluationTime = at(20);
+        QVERIFY(engine.measuresNeedingHistory({revenue}, load).isEmpty()); // no state yet: a baseline
+        QVERIFY(measure(revenue).isEmpty());
+        QVERIFY(engine.measuresNeedingHistory({revenue}, load).isEmpty()); // unchanged
+        revenue.value = 1240000;
+        revenue.evaluationTime = at(23);
+        QCOMPARE(engine.measuresNeedingHistory({revenue}, load), QStringList{QStringLiteral("TotalRevenue")});
+        revenue.history = {{at(20), 1200000}, {at(21), 1300000}, {at(22), 1100000}, {at(23), 1240000}};
+        const auto measured = measure(revenue);
+        QCOMPARE(measured.size(), 1);
+        QCOMPARE(measured[0].occurredAt, at(21));
+        QCOMPARE(measured[0].value, 1300000.0);
+        QCOMPARE(measured[0].previousValue, 1200000.0);
+        QVERIFY(measured[0].caughtUp);
+        QVERIFY(engine.measuresNeedingHistory({revenue}, load).isEmpty()); // seen
+    }
+
     void dimensionedMeasureIsRefused()
     {
         CiMeasure scalar;

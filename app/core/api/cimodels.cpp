@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -129,6 +130,62 @@ bool parseArray(const QByteArray &json, QList<T> *out, QString *error, Item item
     }
     *out = result;
     return true;
+}
+
+// Oldest first; of two entries at the same time the later one in the payload wins.
+void sortEvaluations(QList<CiEvaluation> &evaluations)
+{
+    std::stable_sort(
+        evaluations.begin(), evaluations.end(),
+        [](const CiEvaluation &a, const CiEvaluation &b) { return a.evaluatedAt < b.evaluatedAt; });
+}
+
+// The value of a scalar measure's ScalarOutput.values: one entry, keyed by the measure's name.
+std::optional<double> scalarValue(Reader &output, const QJsonObject &values, const QString &name)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    const QJsonValue value = values.contains(name) ? values.value(name) : *values.begin();
+    bool ok = false;
+    const double number = value.toString().toDouble(&ok);
+    if (!value.isString() || !ok) {
+        output.fail("values", "a number in a string is expected");
+        return std::nullopt;
+    }
+    return number;
+}
+
+CiMeasure readMeasure(const QJsonObject &object, const QString &path, QString *problem)
+{
+    Reader r(object, path, problem);
+    CiMeasure measure;
+    measure.name = r.string("name", true);
+    measure.displayName = r.string("displayName");
+    Reader definition(r.object("definition"), r.path("definition"), problem);
+    measure.hasDimensions = !definition.array("dimensions").isEmpty();
+    Reader output(r.object("output"), r.path("output"), problem);
+    measure.evaluationTime = output.dateTime("evaluationTime");
+    const QJsonObject values = output.object("values");
+    if (!measure.hasDimensions)
+        measure.value = scalarValue(output, values, measure.name);
+    const QJsonArray history = r.array("outputHistory");
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        if (!history.at(i).isObject()) {
+            r.fail("outputHistory", "objects are expected");
+            break;
+        }
+        Reader entry(history.at(i).toObject(), r.path("outputHistory") + u'[' + QString::number(i) + u']',
+                     problem);
+        const QDateTime at = entry.dateTime("evaluationTime");
+        const QJsonObject entryValues = entry.object("values");
+        if (measure.hasDimensions)
+            continue;
+        const std::optional<double> value = scalarValue(entry, entryValues, measure.name);
+        if (at.isValid() && value)
+            measure.history.append({at, *value});
+    }
+    sortEvaluations(measure.history);
+    return measure;
 }
 
 CiTask readTask(const QJsonObject &object, const QString &path, QString *error)
@@ -276,36 +333,49 @@ bool parseSegments(const QByteArray &json, QList<CiSegment> *out, QString *error
         segment.evaluationStatus = stats.string("jobStatus");
         segment.evaluationDate = stats.dateTime("evaluationDate");
         segment.entityCount = stats.integer("entityCount");
+        const QJsonArray history = r.array("evaluationStatusHistory");
+        for (qsizetype i = 0; i < history.size(); ++i) {
+            const QString entryPath = r.path("evaluationStatusHistory") + u'[' + QString::number(i) + u']';
+            if (!history.at(i).isObject()) {
+                r.fail("evaluationStatusHistory", "objects are expected");
+                break;
+            }
+            Reader entry(history.at(i).toObject(), entryPath, problem);
+            const QDateTime at = entry.dateTime("evaluationDate");
+            const std::optional<qint64> count = entry.integer("entityCount");
+            entry.string("jobStatus");
+            if (at.isValid() && count)
+                segment.history.append({at, double(*count)});
+        }
+        sortEvaluations(segment.history);
         return segment;
     });
 }
 
 bool parseMeasures(const QByteArray &json, QList<CiMeasure> *out, QString *error)
 {
-    return parseArray(json, out, error, [](const QJsonObject &object, const QString &path, QString *problem) {
-        Reader r(object, path, problem);
-        CiMeasure measure;
-        measure.name = r.string("name", true);
-        measure.displayName = r.string("displayName");
-        Reader definition(r.object("definition"), r.path("definition"), problem);
-        measure.hasDimensions = !definition.array("dimensions").isEmpty();
-        const QJsonObject output = r.object("output");
-        Reader outputReader(output, r.path("output"), problem);
-        measure.evaluationTime = outputReader.dateTime("evaluationTime");
-        const QJsonObject values = outputReader.object("values");
-        if (!measure.hasDimensions && !values.isEmpty()) {
-            // A scalar measure has one value; its key is the measure's name.
-            const QJsonValue value =
-                values.contains(measure.name) ? values.value(measure.name) : *values.begin();
-            bool ok = false;
-            const double number = value.toString().toDouble(&ok);
-            if (!value.isString() || !ok)
-                outputReader.fail("values", "a number in a string is expected");
-            else
-                measure.value = number;
-        }
-        return measure;
-    });
+    return parseArray(json, out, error, readMeasure);
+}
+
+bool parseMeasure(const QByteArray &json, CiMeasure *out, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError ? QStringLiteral("not JSON (at offset %1: %2)")
+                                                                    .arg(parseError.offset)
+                                                                    .arg(parseError.errorString())
+                                                              : QStringLiteral("a JSON object is expected");
+        return false;
+    }
+    QString problem;
+    CiMeasure measure = readMeasure(document.object(), QString(), &problem);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    *out = measure;
+    return true;
 }
 
 bool parseRowsPage(const QByteArray &json, CiRowsPage *out, QString *error)

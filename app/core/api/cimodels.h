@@ -52,6 +52,15 @@ struct CiDataSource
     QDateTime lastRefresh;
 };
 
+// One past evaluation of a segment (HistoricalSegmentStats) or a scalar measure (outputHistory's
+// ScalarOutput): when, and the member count or the value.
+struct CiEvaluation
+{
+    QDateTime evaluatedAt;
+    double value = 0;
+    friend bool operator==(const CiEvaluation &, const CiEvaluation &) = default;
+};
+
 struct CiSegment
 {
     QString name;
@@ -60,6 +69,9 @@ struct CiSegment
     QString evaluationStatus; // SegmentationPublishStats.jobStatus (PascalCase on the wire)
     QDateTime evaluationDate;
     std::optional<qint64> entityCount;
+    // evaluationStatusHistory (only with includeHistoricStats=true), oldest first; entries without a count
+    // or a time are left out. It may include the current evaluation.
+    QList<CiEvaluation> history;
 };
 
 struct CiMeasure
@@ -69,6 +81,9 @@ struct CiMeasure
     bool hasDimensions = false;  // the connector only supports measures without a dimension
     std::optional<double> value; // the scalar value (ScalarOutput.values travel as strings)
     QDateTime evaluationTime;
+    // outputHistory (GET manage/measures/{name}?includeHistoricStats=true), oldest first; scalar measures
+    // only, entries without a value or a time are left out. It may include the current evaluation.
+    QList<CiEvaluation> history;
 };
 
 // One entity of GET instances/{id}/manage/entities (IEntityMetadata): what Get items can read.
@@ -103,6 +118,8 @@ bool parseHistory(const QByteArray &json, QList<CiTask> *out, QString *error);
 bool parseDataSources(const QByteArray &json, QList<CiDataSource> *out, QString *error);
 bool parseSegments(const QByteArray &json, QList<CiSegment> *out, QString *error);
 bool parseMeasures(const QByteArray &json, QList<CiMeasure> *out, QString *error);
+// GET instances/{id}/manage/measures/{name}: ONE MeasureMetadata object.
+bool parseMeasure(const QByteArray &json, CiMeasure *out, QString *error);
 bool parseRowsPage(const QByteArray &json, CiRowsPage *out, QString *error);
 // GET instances/{id}/manage/entities: ONE IC360EntityModel object {instanceId, entities: [IEntityMetadata]}.
 bool parseEntities(const QByteArray &json, QList<CiEntity> *out, QString *error);

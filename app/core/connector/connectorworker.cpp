@@ -22,6 +22,9 @@ using namespace std::chrono_literals;
 namespace {
 constexpr auto kMinInterval = 250ms;
 constexpr auto kDataSourcesRetryAge = 60s;
+// How far back the evaluation history of segments and measures reaches (the client's default for one
+// measure; the service keeps at most that much).
+constexpr int kHistoricStatsDays = 30;
 } // namespace
 
 ConnectorWorker::ConnectorWorker(const Clock &clock, QObject *parent)
@@ -376,7 +379,11 @@ void ConnectorWorker::fetchSegments()
         !m_segmentsAt.isValid() || m_segmentsAt.msecsTo(m_clock.now()) > m_config.reconcileInterval.count();
     if (!m_engine.needsSegments() || !(m_segmentsDirty || reconcile))
         return fetchMeasures();
-    request(instancePath(QStringLiteral("/manage/segments")), {}, [this](const QByteArray &body) {
+    // The evaluation history in the same call: every evaluation since the last look is replayed.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("includeHistoricStats"), QStringLiteral("true"));
+    query.addQueryItem(QStringLiteral("historicStatsDays"), QString::number(kHistoricStatsDays));
+    request(instancePath(QStringLiteral("/manage/segments")), query, [this](const QByteArray &body) {
         QList<CiSegment> segments;
         QString error;
         if (!CiModels::parseSegments(body, &segments, &error))
@@ -406,16 +413,54 @@ void ConnectorWorker::fetchMeasures()
         if (!CiModels::parseMeasures(body, &measures, &error))
             return failCycle(ApiJob::Error::Malformed,
                              tr("Customer Insights sent an unexpected list of measures."), error);
-        const auto load = [this](const QString &key) {
+        QStringList names = m_engine.measuresNeedingHistory(measures, [this](const QString &key) {
             return m_pendingStates.contains(key) ? m_pendingStates.value(key) : m_stateStore->load(key);
-        };
-        addThresholdResult(m_engine.evaluateMeasures(measures, load, m_clock.now(), m_catchUp));
-        m_pendingObservations += observationsOf({}, measures);
-        m_measuresDirty = false;
-        m_pendingMeasures = true;
-        m_measuresAt = m_clock.now();
-        finishCycle();
+        });
+        names.removeIf([](const QString &name) { return name.contains(u'/'); }); // not a path segment
+        fetchMeasureHistories(measures, names);
     });
+}
+
+void ConnectorWorker::fetchMeasureHistories(QList<CiMeasure> measures, QStringList names)
+{
+    if (names.isEmpty())
+        return evaluateMeasures(measures);
+    // One call per measure whose evaluation changed since a flow last saw it (not per flow): its history.
+    const QString name = names.takeFirst();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("includeHistoricStats"), QStringLiteral("true"));
+    query.addQueryItem(QStringLiteral("historicStatsDays"), QString::number(kHistoricStatsDays));
+    request(instancePath(QStringLiteral("/manage/measures/") + name), query,
+            [this, measures, names, name](const QByteArray &body) mutable {
+                CiMeasure detail;
+                QString error;
+                if (!CiModels::parseMeasure(body, &detail, &error))
+                    return failCycle(ApiJob::Error::Malformed,
+                                     tr("Customer Insights sent an unexpected measure."), error);
+                for (CiMeasure &measure : measures) {
+                    if (measure.name != name)
+                        continue;
+                    measure.history = detail.history;
+                    if (detail.value && detail.evaluationTime >= measure.evaluationTime) {
+                        measure.value = detail.value; // evaluated again since the list: the newer one
+                        measure.evaluationTime = detail.evaluationTime;
+                    }
+                }
+                fetchMeasureHistories(std::move(measures), std::move(names));
+            });
+}
+
+void ConnectorWorker::evaluateMeasures(const QList<CiMeasure> &measures)
+{
+    const auto load = [this](const QString &key) {
+        return m_pendingStates.contains(key) ? m_pendingStates.value(key) : m_stateStore->load(key);
+    };
+    addThresholdResult(m_engine.evaluateMeasures(measures, load, m_clock.now(), m_catchUp));
+    m_pendingObservations += observationsOf({}, measures);
+    m_measuresDirty = false;
+    m_pendingMeasures = true;
+    m_measuresAt = m_clock.now();
+    finishCycle();
 }
 
 void ConnectorWorker::addThresholdResult(const TriggerEngine::ThresholdResult &result)

@@ -38,8 +38,13 @@ class RateWindowStore;
 //   [GET instances, once]  [GET manage/datasources, rarely]
 //   GET workflows/main/jobs?top=N&includeTasks=true   <- the leading signal, one per cycle
 //       (a larger top while catching up, until the newest job seen before is listed)
-//   GET manage/segments   only after a segmentation task ended, for a baseline, or every reconcile interval
+//   GET manage/segments?includeHistoricStats=true   only after a segmentation task ended, for a baseline,
+//                         or every reconcile interval
 //   GET manage/measures   likewise after a measures task
+//   GET manage/measures/{name}?includeHistoricStats=true   per measure (never per flow) that a flow watches
+//                         and whose evaluation is newer than the last one that flow saw
+//   (the evaluation history is replayed from the last evaluation seen: a crossing between two looks, while
+//   held or away, still fires once, caughtUp)
 //   --> one transaction: firings + detector state --> firingsRecorded (only the new ones, once committed)
 //
 // The next cycle starts activeInterval (a job runs) or idleInterval after the start of the last one; the
@@ -131,6 +136,8 @@ private:
     void handleJobs(const QList<CiJob> &jobs, int top);
     void fetchSegments();
     void fetchMeasures();
+    void fetchMeasureHistories(QList<CiMeasure> measures, QStringList names);
+    void evaluateMeasures(const QList<CiMeasure> &measures);
     void finishCycle();
     void failCycle(ApiJob::Error error, const QString &message, const QString &details);
     bool commitPending();

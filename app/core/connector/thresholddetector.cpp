@@ -1,5 +1,7 @@
 #include "thresholddetector.h"
 
+#include <algorithm>
+
 QJsonObject ThresholdDetector::State::toJson() const
 {
     QJsonObject json{{QStringLiteral("subject"), subject}, {QStringLiteral("value"), value}};
@@ -40,4 +42,46 @@ ThresholdDetector::Outcome ThresholdDetector::observe(const std::optional<State>
     outcome.changed = true;
     outcome.fires = previous->value <= threshold && value > threshold;
     return outcome;
+}
+
+ThresholdDetector::Replay ThresholdDetector::replay(const std::optional<State> &previous,
+                                                    const QString &subject, double threshold,
+                                                    QList<Evaluation> evaluations)
+{
+    Replay result;
+    if (previous)
+        result.next = *previous;
+    if (evaluations.isEmpty())
+        return result;
+    // Oldest first; one without a time is the newest (the current evaluation of a service that gave none).
+    std::stable_sort(evaluations.begin(), evaluations.end(), [](const Evaluation &a, const Evaluation &b) {
+        if (a.evaluatedAt.isValid() != b.evaluatedAt.isValid())
+            return a.evaluatedAt.isValid();
+        return a.evaluatedAt < b.evaluatedAt;
+    });
+    const bool known = previous && previous->subject == subject;
+    qsizetype first = evaluations.size() - 1; // without a usable state: the newest only
+    if (known && previous->evaluatedAt.isValid()) {
+        first = std::find_if(evaluations.cbegin(), evaluations.cend(),
+                             [&](const Evaluation &e) {
+                                 return !e.evaluatedAt.isValid() || e.evaluatedAt > previous->evaluatedAt;
+                             }) -
+                evaluations.cbegin();
+    }
+    std::optional<State> state = known ? previous : std::nullopt;
+    for (qsizetype i = first; i < evaluations.size(); ++i) {
+        const Evaluation &evaluation = evaluations.at(i);
+        if (i + 1 < evaluations.size() && evaluation.evaluatedAt.isValid() &&
+            evaluation.evaluatedAt == evaluations.at(i + 1).evaluatedAt)
+            continue; // the same evaluation twice (the current one is also in the history): the last counts
+        const Outcome outcome = observe(state, subject, threshold, evaluation.value, evaluation.evaluatedAt);
+        if (outcome.fires)
+            result.crossings.append({evaluation.value, *outcome.previousValue, outcome.next.evaluatedAt,
+                                     evaluation.evaluatedAt == evaluations.constLast().evaluatedAt});
+        result.changed = result.changed || outcome.changed;
+        state = outcome.next;
+    }
+    if (state)
+        result.next = *state;
+    return result;
 }

@@ -227,10 +227,9 @@ TriggerEngine::ThresholdResult TriggerEngine::evaluateSegments(const QList<CiSeg
         if (!segment->entityCount)
             continue; // not evaluated yet
         observeThreshold(flow, segment->name, double(*segment->entityCount), segment->evaluationDate,
-                         QStringLiteral("segment"),
+                         segment->history, QStringLiteral("segment"),
                          QJsonObject{{QStringLiteral("name"), segment->name},
-                                     {QStringLiteral("friendlyName"), segment->friendlyName},
-                                     {QStringLiteral("evaluatedAt"), timeJson(segment->evaluationDate)}},
+                                     {QStringLiteral("friendlyName"), segment->friendlyName}},
                          load, detectedAt, caughtUp, result);
     }
     return result;
@@ -253,37 +252,64 @@ TriggerEngine::ThresholdResult TriggerEngine::evaluateMeasures(const QList<CiMea
         const CiMeasure *measure = TriggerValidation::findMeasure(measures, flow.trigger.subject);
         if (!measure->value)
             continue; // not evaluated yet
-        observeThreshold(flow, measure->name, *measure->value, measure->evaluationTime,
+        observeThreshold(flow, measure->name, *measure->value, measure->evaluationTime, measure->history,
                          QStringLiteral("measure"),
                          QJsonObject{{QStringLiteral("name"), measure->name},
-                                     {QStringLiteral("displayName"), measure->displayName},
-                                     {QStringLiteral("evaluatedAt"), timeJson(measure->evaluationTime)}},
+                                     {QStringLiteral("displayName"), measure->displayName}},
                          load, detectedAt, caughtUp, result);
     }
     return result;
 }
 
+QStringList TriggerEngine::measuresNeedingHistory(const QList<CiMeasure> &measures,
+                                                  const StateLoader &load) const
+{
+    QStringList names;
+    for (const Flow &flow : m_flows) {
+        if (flow.trigger.kind != TriggerKind::MeasureThresholdCrossed ||
+            !TriggerValidation::measureProblem(flow.trigger, measures).isEmpty())
+            continue;
+        const CiMeasure *measure = TriggerValidation::findMeasure(measures, flow.trigger.subject);
+        if (!measure->value || !measure->evaluationTime.isValid() || names.contains(measure->name))
+            continue;
+        const auto state = ThresholdDetector::State::fromJson(load(thresholdStateKey(m_instanceId, flow.id)));
+        if (state && state->subject == measure->name && state->evaluatedAt.isValid() &&
+            measure->evaluationTime > state->evaluatedAt)
+            names.append(measure->name);
+    }
+    return names;
+}
+
 void TriggerEngine::observeThreshold(const Flow &flow, const QString &subject, double value,
-                                     const QDateTime &evaluatedAt, const QString &subjectKey,
-                                     const QJsonObject &subjectJson, const StateLoader &load,
-                                     const QDateTime &detectedAt, bool caughtUp,
+                                     const QDateTime &evaluatedAt, const QList<CiEvaluation> &history,
+                                     const QString &subjectKey, const QJsonObject &subjectJson,
+                                     const StateLoader &load, const QDateTime &detectedAt, bool caughtUp,
                                      ThresholdResult &result) const
 {
     const QString key = thresholdStateKey(m_instanceId, flow.id);
-    const auto outcome = ThresholdDetector::observe(ThresholdDetector::State::fromJson(load(key)), subject,
-                                                    flow.trigger.threshold, value, evaluatedAt);
-    if (outcome.changed)
-        result.states.insert(key, outcome.next.toJson());
-    if (!outcome.fires)
-        return;
-    Firing firing = makeFiring(flow, subject, eventKeyFor(evaluatedAt, value), detectedAt, caughtUp);
-    firing.value = value;
-    firing.previousValue = outcome.previousValue;
-    firing.threshold = flow.trigger.threshold;
-    firing.occurredAt = evaluatedAt;
-    firing.payload.insert(QStringLiteral("value"), value);
-    firing.payload.insert(QStringLiteral("previousValue"), *outcome.previousValue);
-    firing.payload.insert(QStringLiteral("threshold"), flow.trigger.threshold);
-    firing.payload.insert(subjectKey, subjectJson);
-    result.firings.append(firing);
+    QList<ThresholdDetector::Evaluation> evaluations;
+    evaluations.reserve(history.size() + 1);
+    for (const CiEvaluation &evaluation : history)
+        evaluations.append({evaluation.value, evaluation.evaluatedAt});
+    evaluations.append({value, evaluatedAt}); // last: it wins over a history entry of the same time
+    const auto replay = ThresholdDetector::replay(ThresholdDetector::State::fromJson(load(key)), subject,
+                                                  flow.trigger.threshold, evaluations);
+    if (replay.changed)
+        result.states.insert(key, replay.next.toJson());
+    for (const ThresholdDetector::Crossing &crossing : replay.crossings) {
+        const bool found = caughtUp || !crossing.newest;
+        Firing firing =
+            makeFiring(flow, subject, eventKeyFor(crossing.evaluatedAt, crossing.value), detectedAt, found);
+        firing.value = crossing.value;
+        firing.previousValue = crossing.previousValue;
+        firing.threshold = flow.trigger.threshold;
+        firing.occurredAt = crossing.evaluatedAt;
+        firing.payload.insert(QStringLiteral("value"), crossing.value);
+        firing.payload.insert(QStringLiteral("previousValue"), crossing.previousValue);
+        firing.payload.insert(QStringLiteral("threshold"), flow.trigger.threshold);
+        QJsonObject subjectWithTime = subjectJson;
+        subjectWithTime.insert(QStringLiteral("evaluatedAt"), timeJson(crossing.evaluatedAt));
+        firing.payload.insert(subjectKey, subjectWithTime);
+        result.firings.append(firing);
+    }
 }

@@ -21,7 +21,9 @@
 //                                       includes manual refreshes)
 //   JobEvent (map+match+merge done)  -> unificationRefreshCompleted, once per job
 //   segments / measures              -> segmentThresholdCrossed / measureThresholdCrossed, once per crossing
-//                                       (ThresholdDetector; state per flow and subject)
+//                                       (ThresholdDetector; state per flow and subject). Their evaluation
+//                                       history, when given, is replayed from the last evaluation seen,
+//                                       so a crossing between two looks fires too (caughtUp).
 //
 // Subjects are API names: a data source's name or dataSourceId, a segment's or measure's name; the friendly
 // (display) name matches when no API name does.
@@ -56,6 +58,10 @@ public:
     QList<Firing> firingsFor(const QList<JobEvent> &events, const QDateTime &detectedAt, bool caughtUp) const;
     ThresholdResult evaluateSegments(const QList<CiSegment> &segments, const StateLoader &load,
                                      const QDateTime &detectedAt, bool caughtUp) const;
+    // The measures (API names) whose evaluation history is worth a call (GET manage/measures/{name}): an
+    // enabled flow watches it, has seen it before (a baseline needs no history) and its current evaluation
+    // is newer than the last one that flow saw.
+    QStringList measuresNeedingHistory(const QList<CiMeasure> &measures, const StateLoader &load) const;
     ThresholdResult evaluateMeasures(const QList<CiMeasure> &measures, const StateLoader &load,
                                      const QDateTime &detectedAt, bool caughtUp) const;
 
@@ -65,9 +71,10 @@ public:
 private:
     // One observation of a flow's segment or measure: updates its crossing state and fires on a crossing.
     // `subjectJson` describes the subject in the payload under `subjectKey` ("segment", "measure").
+    // `history` is replayed first (ThresholdDetector::replay): a crossing found only there is caughtUp.
     void observeThreshold(const Flow &flow, const QString &subject, double value,
-                          const QDateTime &evaluatedAt, const QString &subjectKey,
-                          const QJsonObject &subjectJson, const StateLoader &load,
+                          const QDateTime &evaluatedAt, const QList<CiEvaluation> &history,
+                          const QString &subjectKey, const QJsonObject &subjectJson, const StateLoader &load,
                           const QDateTime &detectedAt, bool caughtUp, ThresholdResult &result) const;
     const CiDataSource *dataSourceOf(const CiTask &task) const;
     Firing makeFiring(const Flow &flow, const QString &subject, const QString &eventKey,
