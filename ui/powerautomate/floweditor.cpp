@@ -43,6 +43,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
+    label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setStyleSheet(kErrorStyle);
     label->hide();

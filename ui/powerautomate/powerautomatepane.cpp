@@ -150,12 +150,10 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(FlowListModel::NameColumn, QHeaderView::Stretch);
-    for (const int column : {int(FlowListModel::TriggerColumn), int(FlowListModel::SubjectColumn)})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
-    m_table->setColumnWidth(FlowListModel::TriggerColumn, 230);
-    m_table->setColumnWidth(FlowListModel::SubjectColumn, 200);
-    for (const int column : {int(FlowListModel::EnabledColumn), int(FlowListModel::LastFiredColumn),
-                             int(FlowListModel::FiringsColumn)})
+    m_table->horizontalHeader()->setSectionResizeMode(FlowListModel::SubjectColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(FlowListModel::SubjectColumn, 220);
+    for (const int column : {int(FlowListModel::TriggerColumn), int(FlowListModel::EnabledColumn),
+                             int(FlowListModel::LastFiredColumn), int(FlowListModel::FiringsColumn)})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Flows"));
     m_listStack->addWidget(m_table);

@@ -138,6 +138,7 @@ void StepEditor::addRow(const QString &label, QWidget *field, const QString &key
     layout->addWidget(field);
     auto *error = new QLabel(cell);
     error->setObjectName(key + QStringLiteral("Error"));
+    error->setWordWrap(true);
     error->setTextFormat(Qt::PlainText);
     // Errors are marked by a sign and by their text, not by colour alone.
     error->setStyleSheet(QStringLiteral("color: #b3261e;"));
