@@ -1161,7 +1161,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption tolerate(
         QStringLiteral("tolerate-unobservable"),
         QStringLiteral("Report, but do not fail on, threshold crossings that began and ended between two "
-                       "looks of the worker at the current values (a known gap: the worker does not read "
+                       "looks of the worker at the current values (for workers older than the replay of "
                        "the evaluation history)."));
     parser.addOptions({seconds, speed, seed, drain, keep, getItems, tolerate});
     parser.process(app);
