@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QByteArray::fromRawData(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     QString error;
     bool ok = false;
-    switch (data[0] % 10) {
+    switch (data[0] % 12) {
     case 0: {
         QList<CiInstance> out;
         ok = CiModels::parseInstances(json, &out, &error);
@@ -58,6 +58,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 8:
         (void)CiModels::errorMessage(json);
         return 0;
+    case 10: {
+        CiMeasure out; // one measure with its output history
+        ok = CiModels::parseMeasure(json, &out, &error);
+        break;
+    }
+    case 11: {
+        QList<CiEntity> out;
+        ok = CiModels::parseEntities(json, &out, &error);
+        break;
+    }
     default:
         (void)CiModels::parseDateTime(QString::fromUtf8(json));
         return 0;
