@@ -179,6 +179,25 @@ private slots:
         QCOMPARE(model.index(model.rowOf(a), FlowListModel::FiringsColumn).data().toInt(), 0);
     }
 
+    // The pane reloads each minute: a firing older than 24 hours then leaves the count.
+    void reloadLetsOldFiringsLeaveTheCount()
+    {
+        FlowStore store(*m_db);
+        const qint64 id = store.insert(segmentFlow(QStringLiteral("A"), 1));
+        QCOMPARE(FiringLog(*m_db).record({firingOf(id, m_clock.now(), QStringLiteral("x"))}).size(), 1);
+        FlowListModel model(*m_db, m_clock);
+        QVERIFY(model.reload());
+        QCOMPARE(model.index(0, FlowListModel::FiringsColumn).data(FlowListModel::FiringsLast24hRole).toInt(),
+                 1);
+        m_clock.advance(std::chrono::hours(25));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.reload());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0, FlowListModel::FiringsColumn).data(FlowListModel::FiringsLast24hRole).toInt(),
+                 0);
+        QVERIFY(model.index(0, 0).data(FlowListModel::LastFiredRole).toDateTime().isValid());
+    }
+
     void templatesAreValidOnceCompleted()
     {
         for (const FlowTemplates::Id id : FlowTemplates::all()) {

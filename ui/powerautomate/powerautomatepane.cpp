@@ -27,6 +27,7 @@
 #include <QSet>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -74,6 +75,7 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
     , m_deleteButton(button(tr("Delete"), QStringLiteral("deleteButton"), this))
     , m_importButton(button(tr("Import…"), QStringLiteral("importButton"), this))
     , m_exportButton(button(tr("Export…"), QStringLiteral("exportButton"), this))
+    , m_refreshTimer(new QTimer(this))
 {
     setAccessibleName(tr("Power Automate"));
     auto *layout = new QVBoxLayout(this);
@@ -231,6 +233,12 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
     connect(m_editor, &FlowEditor::statusMessage, this,
             [this](const QString &message) { showMessage(message); });
 
+    m_refreshTimer->setInterval(std::chrono::minutes(1));
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (!isEditing())
+            reload();
+    });
+
     reload();
     updateSession();
 }
@@ -240,6 +248,13 @@ void PowerAutomatePane::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (!isEditing())
         reload();
+    m_refreshTimer->start();
+}
+
+void PowerAutomatePane::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_refreshTimer->stop(); // nothing runs for a pane nobody sees
 }
 
 bool PowerAutomatePane::isEditing() const

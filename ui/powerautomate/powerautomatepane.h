@@ -15,6 +15,7 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 // Power Automate: the flows of this connection. A list (name, trigger, subject, enabled, last fired, firings
@@ -56,8 +57,10 @@ signals:
     void flowsChanged();
 
 protected:
-    // The list is read again each time the pane is shown: statistics move, other processes import.
+    // The list is read again each time the pane is shown (other processes import) and each minute while
+    // it is (the last 24 hours move on).
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void updateSession();
@@ -87,4 +90,5 @@ private:
     QPushButton *m_deleteButton;
     QPushButton *m_importButton;
     QPushButton *m_exportButton;
+    QTimer *m_refreshTimer;
 };
