@@ -1902,6 +1902,10 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
             <numerusform>Au fost exportate %n de fluxuri în %1. Secretele nu fac parte din fișier: pașii numesc intrările lor din depozitul de secrete, iar importul le cere.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be removed from the secret store: %2</source>
+        <translation>Secretul „%1” nu a putut fi șters din depozitul de secrete: %2</translation>
+    </message>
 </context>
 <context>
     <name>SecretStoreProbe</name>

@@ -7,6 +7,20 @@ class TestFlow : public QObject
     Q_OBJECT
 
 private slots:
+    void secretRefsAreTheEntriesItsStepsName()
+    {
+        Flow flow;
+        flow.steps = {
+            Step{StepKind::TeamsMessage, {{QStringLiteral("webhookSecretRef"), QStringLiteral("teams-a")}}},
+            Step{StepKind::Email, {{QStringLiteral("smtpSecretRef"), QStringLiteral("smtp")}}},
+            Step{StepKind::HttpCall, {{QStringLiteral("url"), QStringLiteral("https://x.example")}}},
+            Step{StepKind::Email, {{QStringLiteral("smtpSecretRef"), QStringLiteral("smtp")}}},
+            Step{StepKind::HttpCall, {{QStringLiteral("signingSecretRef"), QStringLiteral("hmac")}}}};
+        QCOMPARE(flow.secretRefs(),
+                 (QStringList{QStringLiteral("teams-a"), QStringLiteral("smtp"), QStringLiteral("hmac")}));
+        QCOMPARE(Flow().secretRefs(), QStringList());
+    }
+
     void triggerIds_data()
     {
         QTest::addColumn<TriggerKind>("kind");

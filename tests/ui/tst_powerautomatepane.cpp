@@ -378,6 +378,67 @@ private slots:
         QVERIFY(!json.contains(webhook.toUtf8()));
     }
 
+    // A secret no flow names any more leaves the secret store: when its flow is deleted (not while a
+    // duplicate still uses it), when the step gets a new one, and when a test-fired edit is discarded.
+    void secretsNoFlowNamesLeaveTheStore()
+    {
+        const auto secret = [this](const QString &ref) {
+            std::optional<QString> value;
+            bool answered = false;
+            m_secrets.read(ref, this, [&](std::optional<QString> read, QString) {
+                value = read;
+                answered = true;
+            });
+            return QTest::qWaitFor([&] { return answered; }) ? value : std::nullopt;
+        };
+        m_pane->newFlowFromTemplate(0);
+        child<QLineEdit>(step(0), "webhookSecretRef")
+            ->setText(QStringLiteral("https://contoso.webhook.office.com/one"));
+        QTest::mouseClick(saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(editor()->flowId() != 0);
+        const qint64 id = editor()->flowId();
+        const QString first = FlowStore(m_fixture->db).get(id)->secretRefs().value(0);
+        QVERIFY(secret(first));
+
+        // A new webhook for the step: a new entry, and the old one goes.
+        child<QLineEdit>(step(0), "webhookSecretRef")
+            ->setText(QStringLiteral("https://contoso.webhook.office.com/two"));
+        QTest::mouseClick(saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(FlowStore(m_fixture->db).get(id)->secretRefs().value(0) != first);
+        const QString second = FlowStore(m_fixture->db).get(id)->secretRefs().value(0);
+        QTRY_VERIFY(!m_secrets.keys().contains(first));
+        QCOMPARE(*secret(second), QStringLiteral("https://contoso.webhook.office.com/two"));
+
+        // Test fire writes the typed secret; Discard takes it back.
+        child<QLineEdit>(step(0), "webhookSecretRef")
+            ->setText(QStringLiteral("https://contoso.webhook.office.com/three"));
+        const QStringList before = m_secrets.keys();
+        QTest::mouseClick(child<QPushButton>(editor(), "testFireButton"), Qt::LeftButton);
+        QTRY_VERIFY(m_secrets.keys().size() == before.size() + 1);
+        MessagePrompt::setNextAnswer(1); // Discard
+        bool left = false;
+        m_pane->confirmLeave([&left](bool leave) { left = leave; });
+        QTRY_VERIFY(left);
+        QTRY_COMPARE(m_secrets.keys().size(), before.size());
+        QVERIFY(m_secrets.keys().contains(second));
+
+        // Deleted while a duplicate still names it: kept; the duplicate deleted too: gone.
+        auto *table = child<QTableView>(m_pane.get(), "flowTable");
+        table->selectRow(m_pane->model()->rowOf(id));
+        QTest::mouseClick(child<QPushButton>(m_pane.get(), "duplicateButton"), Qt::LeftButton);
+        table->selectRow(m_pane->model()->rowOf(id));
+        MessagePrompt::setNextAnswer(3); // Delete
+        QTest::mouseClick(child<QPushButton>(m_pane.get(), "deleteButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_pane->model()->rowCount(), 1);
+        QCoreApplication::processEvents();
+        QVERIFY(m_secrets.keys().contains(second));
+        table->selectRow(0);
+        MessagePrompt::setNextAnswer(3); // Delete
+        QTest::mouseClick(child<QPushButton>(m_pane.get(), "deleteButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_pane->model()->rowCount(), 0);
+        QTRY_VERIFY(!m_secrets.keys().contains(second));
+    }
+
     void importAsksForTheMissingSecrets()
     {
         const QString path = QDir(m_fixture->dataDir.path()).filePath(QStringLiteral("import.json"));

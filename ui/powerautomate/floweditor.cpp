@@ -508,6 +508,13 @@ bool FlowEditor::isModified() const
     return false;
 }
 
+QStringList FlowEditor::takeUnsavedSecrets()
+{
+    QStringList unsaved = std::exchange(m_writtenSecrets, {});
+    unsaved.removeIf([named = m_loaded.secretRefs()](const QString &ref) { return named.contains(ref); });
+    return unsaved;
+}
+
 QStringList FlowEditor::problems() const
 {
     return m_problems;
@@ -901,6 +908,7 @@ void FlowEditor::storeSecrets(std::function<void()> then)
                                             "Nothing was saved.")
                                              .arg(error));
                          }
+                         m_writtenSecrets.append(ref);
                          if (entry.editor)
                              entry.editor->setSecretRef(entry.key, ref);
                          if (--*outstanding == 0) {
@@ -927,11 +935,15 @@ void FlowEditor::save()
             id = 0;
         if (id == 0)
             return fail(tr("The flow could not be saved: %1").arg(m_db.errorString()));
+        QStringList replaced = m_loaded.secretRefs() + std::exchange(m_writtenSecrets, {});
         m_loaded = store.get(id).value_or(edited);
+        replaced.removeIf(
+            [named = m_loaded.secretRefs()](const QString &ref) { return named.contains(ref); });
+        replaced.removeDuplicates();
         m_title->setText(tr("Edit flow"));
         validate();
         emit statusMessage(tr("Saved \"%1\".").arg(m_loaded.name));
-        emit saved(id);
+        emit saved(id, replaced);
     });
 }
 

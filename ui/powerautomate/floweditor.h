@@ -54,6 +54,9 @@ public:
     qint64 flowId() const { return m_loaded.id; }
 
     bool isModified() const;
+    // The secret store entries written for this edit (Save, Test fire) that the stored flow does not name,
+    // e.g. after Test fire and Discard; forgets them.
+    QStringList takeUnsavedSecrets();
     // Every problem that keeps Save disabled, as "<field>: <what is wrong>" (tests and the tool tip).
     QStringList problems() const;
 
@@ -70,7 +73,8 @@ public slots:
     void showStepRun(const StepRun &run);
 
 signals:
-    void saved(qint64 flowId);
+    // `replacedSecrets`: the entries the flow named before (or the editor wrote) that it no longer names.
+    void saved(qint64 flowId, const QStringList &replacedSecrets);
     void closeRequested(); // Cancel: the pane asks about unsaved changes
     void statusMessage(const QString &message);
 
@@ -140,6 +144,7 @@ private:
     QPushButton *m_testButton;
     QPushButton *m_cancelButton;
     QPushButton *m_saveButton;
-    QList<StepKind> m_testSteps; // of the flow as it was test-fired
-    QStringList m_testLines;     // one per step, then the outcome
+    QStringList m_writtenSecrets; // entries storeSecrets() wrote during this edit
+    QList<StepKind> m_testSteps;  // of the flow as it was test-fired
+    QStringList m_testLines;      // one per step, then the outcome
 };

@@ -219,10 +219,11 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PowerAutomatePane::updateActions);
     connect(m_connector, &Connector::firingsRecorded, m_model, &FlowListModel::noteFirings);
-    connect(m_editor, &FlowEditor::saved, this, [this](qint64 id) {
+    connect(m_editor, &FlowEditor::saved, this, [this](qint64 id, const QStringList &replacedSecrets) {
         emit flowsChanged();
         reload();
         selectFlow(id);
+        releaseSecrets(replacedSecrets);
     });
     connect(m_editor, &FlowEditor::closeRequested, this, [this] {
         confirmLeave([this](bool leave) {
@@ -358,8 +359,29 @@ void PowerAutomatePane::editFlow(qint64 flowId)
     m_pages->setCurrentWidget(m_editor);
 }
 
+void PowerAutomatePane::releaseSecrets(const QStringList &refs)
+{
+    SecretStore *store = m_session->secretStore();
+    if (refs.isEmpty() || !store)
+        return;
+    QStringList named;
+    for (const Flow &flow : FlowStore(m_db).list())
+        named += flow.secretRefs();
+    for (const QString &ref : refs) {
+        if (named.contains(ref))
+            continue; // another flow still uses it (a duplicate, a shared SMTP server)
+        store->remove(ref, this, [this, ref](bool ok, const QString &error) {
+            if (!ok)
+                showMessage(
+                    tr("The secret \"%1\" could not be removed from the secret store: %2").arg(ref, error),
+                    true);
+        });
+    }
+}
+
 void PowerAutomatePane::closeEditor()
 {
+    releaseSecrets(m_editor->takeUnsavedSecrets());
     m_pages->setCurrentIndex(0);
     reload();
     selectFlow(m_editor->flowId());
@@ -442,7 +464,7 @@ void PowerAutomatePane::deleteSelected()
     question.choices = {{DeleteAnswer, tr("Delete"), QMessageBox::DestructiveRole},
                         {CancelAnswer, tr("Cancel"), QMessageBox::RejectRole}};
     question.defaultId = CancelAnswer;
-    MessagePrompt::ask(this, question, [this, id](int answer) {
+    MessagePrompt::ask(this, question, [this, id, refs = m_model->flowAt(row).secretRefs()](int answer) {
         if (answer != DeleteAnswer)
             return;
         if (!FlowStore(m_db).remove(id))
@@ -450,6 +472,7 @@ void PowerAutomatePane::deleteSelected()
         reload();
         showMessage(QString());
         emit flowsChanged();
+        releaseSecrets(refs);
     });
 }
 
@@ -478,12 +501,9 @@ void PowerAutomatePane::askForMissingSecrets(const QList<Flow> &flows)
     SecretStore *store = m_session->secretStore();
     QStringList refs;
     for (const Flow &flow : flows) {
-        for (const Step &step : flow.steps) {
-            for (const QString &key : Step::secretRefKeys(step.kind)) {
-                const QString ref = step.parameters.value(key).toString();
-                if (!ref.isEmpty() && !refs.contains(ref))
-                    refs.append(ref);
-            }
+        for (const QString &ref : flow.secretRefs()) {
+            if (!refs.contains(ref))
+                refs.append(ref);
         }
     }
     if (refs.isEmpty() || !store)

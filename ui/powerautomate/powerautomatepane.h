@@ -70,6 +70,8 @@ private:
     void selectFlow(qint64 flowId);
     void showMessage(const QString &message, bool error = false);
     void askForMissingSecrets(const QList<Flow> &flows);
+    // Removes from the secret store the entries of `refs` that no flow names any more.
+    void releaseSecrets(const QStringList &refs);
 
     Database &m_db;
     AuthSession *m_session;

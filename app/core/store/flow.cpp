@@ -176,6 +176,19 @@ QStringList Step::parameterKeys(StepKind kind)
     return {};
 }
 
+QStringList Flow::secretRefs() const
+{
+    QStringList refs;
+    for (const Step &step : steps) {
+        for (const QString &key : Step::secretRefKeys(step.kind)) {
+            const QString ref = step.parameters.value(key).toString();
+            if (!ref.isEmpty() && !refs.contains(ref))
+                refs.append(ref);
+        }
+    }
+    return refs;
+}
+
 QStringList Step::secretRefKeys(StepKind kind)
 {
     QStringList keys = parameterKeys(kind);

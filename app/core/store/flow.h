@@ -105,6 +105,9 @@ struct Flow
     QList<Step> steps;
     QDateTime created, modified; // UTC, set by FlowStore
 
+    // The secret store entries its steps name (webhookSecretRef, ...), each once, in step order.
+    QStringList secretRefs() const;
+
     friend bool operator==(const Flow &, const Flow &) = default;
 };
 
