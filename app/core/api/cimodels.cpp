@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -96,6 +97,24 @@ private:
     QString m_path;
     QString *m_error;
 };
+
+// Parses `json` as one JSON object; nullopt with `error` set when it is not JSON or not an object.
+std::optional<QJsonObject> parseObject(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("not JSON (at offset %1: %2)")
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = QStringLiteral("a JSON object is expected");
+        return std::nullopt;
+    }
+    return document.object();
+}
 
 // Parses `json` as an array of objects and hands each to `item`.
 template<typename T, typename Item>
@@ -359,17 +378,11 @@ bool parseMeasures(const QByteArray &json, QList<CiMeasure> *out, QString *error
 
 bool parseMeasure(const QByteArray &json, CiMeasure *out, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError ? QStringLiteral("not JSON (at offset %1: %2)")
-                                                                    .arg(parseError.offset)
-                                                                    .arg(parseError.errorString())
-                                                              : QStringLiteral("a JSON object is expected");
+    const std::optional<QJsonObject> object = parseObject(json, error);
+    if (!object)
         return false;
-    }
     QString problem;
-    CiMeasure measure = readMeasure(document.object(), QString(), &problem);
+    CiMeasure measure = readMeasure(*object, QString(), &problem);
     if (!problem.isEmpty()) {
         *error = problem;
         return false;
@@ -380,17 +393,11 @@ bool parseMeasure(const QByteArray &json, CiMeasure *out, QString *error)
 
 bool parseRowsPage(const QByteArray &json, CiRowsPage *out, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError ? QStringLiteral("not JSON (at offset %1: %2)")
-                                                                    .arg(parseError.offset)
-                                                                    .arg(parseError.errorString())
-                                                              : QStringLiteral("a JSON object is expected");
+    const std::optional<QJsonObject> object = parseObject(json, error);
+    if (!object)
         return false;
-    }
     QString problem;
-    Reader r(document.object(), QString(), &problem);
+    Reader r(*object, QString(), &problem);
     CiRowsPage page;
     const QJsonArray value = r.array("value", true);
     for (const QJsonValue &row : value) {
@@ -411,17 +418,11 @@ bool parseRowsPage(const QByteArray &json, CiRowsPage *out, QString *error)
 
 bool parseEntities(const QByteArray &json, QList<CiEntity> *out, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError ? QStringLiteral("not JSON (at offset %1: %2)")
-                                                                    .arg(parseError.offset)
-                                                                    .arg(parseError.errorString())
-                                                              : QStringLiteral("a JSON object is expected");
+    const std::optional<QJsonObject> object = parseObject(json, error);
+    if (!object)
         return false;
-    }
     QString problem;
-    Reader model(document.object(), QString(), &problem);
+    Reader model(*object, QString(), &problem);
     model.string("instanceId");
     const QJsonArray entities = model.array("entities");
     QList<CiEntity> result;
