@@ -1,6 +1,7 @@
 #include "floweditor.h"
 
 #include "authsession.h"
+#include "common/fielderror.h"
 #include "common/fonts.h"
 #include "connector.h"
 #include "database.h"
@@ -36,25 +37,7 @@
 
 namespace {
 
-const QString kErrorStyle = QStringLiteral("color: #b3261e;");
 constexpr qint64 kCatalogueMaxAgeSeconds = 60; // an editor opened later reads the instance again
-
-QLabel *errorLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(kErrorStyle);
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &error)
-{
-    label->setText(error.isEmpty() ? QString() : QStringLiteral("⚠ ") + error);
-    label->setVisible(!error.isEmpty());
-}
 
 // The secret store entry for a new secret of `key`: readable, unique, and never the secret itself.
 QString newSecretRef(const QString &key)
@@ -102,7 +85,7 @@ FlowEditor::FlowEditor(Database &db, AuthSession *session, Connector *connector,
     , m_session(session)
     , m_connector(connector)
     , m_title(new QLabel(this))
-    , m_saveError(errorLabel(QStringLiteral("saveError"), this))
+    , m_saveError(FieldError::create(QStringLiteral("saveError"), this))
     , m_testButton(new QPushButton(tr("Test fire"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_saveButton(new QPushButton(tr("Save"), this))
@@ -174,7 +157,7 @@ FlowEditor::FlowEditor(Database &db, AuthSession *session, Connector *connector,
             m_catalogueRequest = 0;
             m_catalogueStatus->setText(QStringLiteral("⚠ ") +
                                        tr("The instance's data could not be loaded: %1").arg(message));
-            m_catalogueStatus->setStyleSheet(kErrorStyle);
+            m_catalogueStatus->setStyleSheet(FieldError::styleSheet());
             m_catalogueRetry->setText(tr("Try again"));
             m_catalogueRetry->setEnabled(true);
         } else if (request == m_testRequest) {
@@ -230,7 +213,7 @@ void FlowEditor::buildTriggerSection(QWidget *parent)
     m_name = new QLineEdit(general);
     m_name->setObjectName(QStringLiteral("nameEdit"));
     m_name->setMaxLength(FlowJson::kMaxNameLength);
-    m_nameError = errorLabel(QStringLiteral("nameError"), general);
+    m_nameError = FieldError::create(QStringLiteral("nameError"), general);
     auto *nameCell = new QWidget(general);
     auto *nameLayout = new QVBoxLayout(nameCell);
     nameLayout->setContentsMargins(0, 0, 0, 0);
@@ -271,7 +254,7 @@ void FlowEditor::buildTriggerSection(QWidget *parent)
     m_subject->setEditable(true);
     m_subject->setInsertPolicy(QComboBox::NoInsert);
     m_subject->setModel(new QStandardItemModel(m_subject));
-    m_subjectError = errorLabel(QStringLiteral("subjectError"), trigger);
+    m_subjectError = FieldError::create(QStringLiteral("subjectError"), trigger);
     auto *subjectCell = new QWidget(trigger);
     auto *subjectLayout = new QVBoxLayout(subjectCell);
     subjectLayout->setContentsMargins(0, 0, 0, 0);
@@ -294,7 +277,7 @@ void FlowEditor::buildTriggerSection(QWidget *parent)
     valueRow->addWidget(m_threshold);
     valueRow->addWidget(m_currentValue, 1);
     thresholdLayout->addLayout(valueRow);
-    m_thresholdError = errorLabel(QStringLiteral("thresholdError"), m_thresholdRow);
+    m_thresholdError = FieldError::create(QStringLiteral("thresholdError"), m_thresholdRow);
     thresholdLayout->addWidget(m_thresholdError);
     m_chart = new ThresholdChart(m_thresholdRow);
     m_chart->setObjectName(QStringLiteral("thresholdChart"));
@@ -389,7 +372,7 @@ void FlowEditor::buildStepsSection(QWidget *parent)
     buttons->addStretch(1);
     listRow->addLayout(buttons);
     boxLayout->addLayout(listRow);
-    m_stepsError = errorLabel(QStringLiteral("stepsError"), box);
+    m_stepsError = FieldError::create(QStringLiteral("stepsError"), box);
     boxLayout->addWidget(m_stepsError);
 
     m_stepStack = new QStackedWidget(box);
@@ -831,10 +814,10 @@ void FlowEditor::validate()
             stepErrors[i].insert(it.key(), it.value());
     }
 
-    showError(m_nameError, errors.value(QStringLiteral("name")));
-    showError(m_subjectError, errors.value(QStringLiteral("trigger.subject")));
-    showError(m_thresholdError, errors.value(QStringLiteral("trigger.threshold")));
-    showError(m_stepsError, stepsError);
+    FieldError::show(m_nameError, errors.value(QStringLiteral("name")));
+    FieldError::show(m_subjectError, errors.value(QStringLiteral("trigger.subject")));
+    FieldError::show(m_thresholdError, errors.value(QStringLiteral("trigger.threshold")));
+    FieldError::show(m_stepsError, stepsError);
     m_problems.clear();
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)
         m_problems.append(it.key() + QStringLiteral(": ") + it.value());
@@ -869,7 +852,7 @@ void FlowEditor::reloadCatalogue()
 void FlowEditor::fail(const QString &message)
 {
     m_busy = false;
-    showError(m_saveError, message);
+    FieldError::show(m_saveError, message);
     validate();
 }
 

@@ -2,6 +2,7 @@
 
 #include "authsession.h"
 #include "clock.h"
+#include "common/fielderror.h"
 #include "common/fonts.h"
 #include "common/messageprompt.h"
 #include "connector.h"
@@ -329,7 +330,7 @@ void PowerAutomatePane::selectFlow(qint64 flowId)
 void PowerAutomatePane::showMessage(const QString &message, bool error)
 {
     m_messageLabel->setText(error ? QStringLiteral("⚠ ") + message : message);
-    m_messageLabel->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    m_messageLabel->setStyleSheet(error ? FieldError::styleSheet() : QString());
     m_messageLabel->setVisible(!message.isEmpty());
 }
 

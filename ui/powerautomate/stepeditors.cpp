@@ -1,6 +1,7 @@
 #include "stepeditors.h"
 
 #include "cimodels.h"
+#include "common/fielderror.h"
 #include "templateengine.h"
 
 #include <QComboBox>
@@ -106,7 +107,7 @@ StepEditor::StepEditor(StepKind kind, QWidget *parent)
     : QWidget(parent)
     , m_kind(kind)
     , m_form(new QFormLayout)
-    , m_generalError(new QLabel(this))
+    , m_generalError(FieldError::create(QStringLiteral("stepError"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -120,11 +121,6 @@ StepEditor::StepEditor(StepKind kind, QWidget *parent)
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     layout->addLayout(m_form);
-    m_generalError->setObjectName(QStringLiteral("stepError"));
-    m_generalError->setWordWrap(true);
-    m_generalError->setTextFormat(Qt::PlainText);
-    m_generalError->setStyleSheet(QStringLiteral("color: palette(link-visited);"));
-    m_generalError->hide();
     layout->addWidget(m_generalError);
     layout->addStretch(1);
 }
@@ -136,13 +132,7 @@ void StepEditor::addRow(const QString &label, QWidget *field, const QString &key
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(field);
-    auto *error = new QLabel(cell);
-    error->setObjectName(key + QStringLiteral("Error"));
-    error->setWordWrap(true);
-    error->setTextFormat(Qt::PlainText);
-    // Errors are marked by a sign and by their text, not by colour alone.
-    error->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    error->hide();
+    QLabel *error = FieldError::create(key + QStringLiteral("Error"), cell);
     layout->addWidget(error);
     m_errorLabels.insert(key, error);
     m_form->addRow(label, cell);
@@ -275,18 +265,14 @@ QHash<QString, QString> StepEditor::problems() const
 
 void StepEditor::showErrors(const QHash<QString, QString> &errors)
 {
-    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {
-        const QString error = errors.value(it.key());
-        it.value()->setText(error.isEmpty() ? QString() : QStringLiteral("⚠ ") + error);
-        it.value()->setVisible(!error.isEmpty());
-    }
+    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it)
+        FieldError::show(it.value(), errors.value(it.key()));
     QStringList general;
     for (auto it = errors.cbegin(); it != errors.cend(); ++it) {
         if (!m_errorLabels.contains(it.key()))
             general.append(it.value());
     }
-    m_generalError->setText(general.isEmpty() ? QString() : QStringLiteral("⚠ ") + general.join(u'\n'));
-    m_generalError->setVisible(!general.isEmpty());
+    FieldError::show(m_generalError, general.join(u'\n'));
 }
 
 void StepEditor::setEntities(const QList<CiEntity> &) {}
