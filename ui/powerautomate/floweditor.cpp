@@ -413,6 +413,7 @@ void FlowEditor::buildStepsSection(QWidget *parent)
 void FlowEditor::edit(const Flow &flow)
 {
     m_loaded = flow;
+    readKnownSecretRefs();
     m_testFiringId.clear();
     m_saveError->hide();
     m_title->setText(flow.id == 0 ? tr("New flow") : tr("Edit flow"));
@@ -696,7 +697,7 @@ StepEditor *FlowEditor::insertStepEditor(int index, const Step &step)
     StepEditor *editor = StepEditor::create(step.kind, m_stepStack);
     editor->setObjectName(QStringLiteral("stepEditor"));
     for (const QString &key : Step::secretRefKeys(step.kind))
-        editor->setKnownSecretRefs(knownSecretRefs(key));
+        editor->setKnownSecretRefs(m_knownSecretRefs.value(key));
     if (m_catalogue)
         editor->setEntities(m_catalogue->entities);
     editor->setStep(step);
@@ -710,17 +711,19 @@ StepEditor *FlowEditor::insertStepEditor(int index, const Step &step)
     return editor;
 }
 
-QStringList FlowEditor::knownSecretRefs(const QString &key) const
+void FlowEditor::readKnownSecretRefs()
 {
-    QStringList refs;
+    m_knownSecretRefs.clear();
     for (const Flow &flow : FlowStore(m_db).list()) {
         for (const Step &step : flow.steps) {
-            const QString ref = step.parameters.value(key).toString();
-            if (!ref.isEmpty() && !refs.contains(ref))
-                refs.append(ref);
+            for (const QString &key : Step::secretRefKeys(step.kind)) {
+                const QString ref = step.parameters.value(key).toString();
+                QStringList &refs = m_knownSecretRefs[key];
+                if (!ref.isEmpty() && !refs.contains(ref))
+                    refs.append(ref);
+            }
         }
     }
-    return refs;
 }
 
 void FlowEditor::addStep(StepKind kind)
@@ -920,6 +923,7 @@ void FlowEditor::save()
             return fail(tr("The flow could not be saved: %1").arg(m_db.errorString()));
         QStringList replaced = m_loaded.secretRefs() + std::exchange(m_writtenSecrets, {});
         m_loaded = store.get(id).value_or(edited);
+        readKnownSecretRefs();
         replaced.removeIf(
             [named = m_loaded.secretRefs()](const QString &ref) { return named.contains(ref); });
         replaced.removeDuplicates();

@@ -94,7 +94,8 @@ private:
     void fail(const QString &message);
     QString currentSubject() const;
     std::optional<double> currentValue() const;
-    QStringList knownSecretRefs(const QString &key) const;
+    // The secret store entries the stored flows name, by parameter key (to reuse, e.g. an SMTP server).
+    void readKnownSecretRefs();
 
     Database &m_db;
     AuthSession *m_session;
@@ -144,7 +145,8 @@ private:
     QPushButton *m_testButton;
     QPushButton *m_cancelButton;
     QPushButton *m_saveButton;
-    QStringList m_writtenSecrets; // entries storeSecrets() wrote during this edit
-    QList<StepKind> m_testSteps;  // of the flow as it was test-fired
-    QStringList m_testLines;      // one per step, then the outcome
+    QHash<QString, QStringList> m_knownSecretRefs; // read once per edit, and after each save
+    QStringList m_writtenSecrets;                  // entries storeSecrets() wrote during this edit
+    QList<StepKind> m_testSteps;                   // of the flow as it was test-fired
+    QStringList m_testLines;                       // one per step, then the outcome
 };
