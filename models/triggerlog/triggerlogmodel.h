@@ -118,8 +118,8 @@ public:
     static QString triggerText(const TriggerLogRecord &record); // the trigger's name, "caught up", "test"
 
 public slots:
-    // Firings the worker just committed (ConnectorWorker::firingsRecorded). They appear at the top after the
-    // coalescing interval; ids already shown are skipped.
+    // Firings the worker just committed (Connector::firingsRecorded, connected here directly). They appear at
+    // the top after the coalescing interval; ids already shown are skipped.
     void insertFirings(const QList<Firing> &firings);
     // Inserts the coalesced live firings now.
     void flushPendingInserts();

@@ -1,7 +1,10 @@
 // The Connector's requests for the flow editor and the trigger log, against a real sandbox over 127.0.0.1:
 // the catalogue (and its errors as sentences), the Get items preview, test-fire with the instance's current
 // values and secrets read from a store on the GUI thread, resubmit, and what happens when not signed in.
+// Each request is a job: exactly one answer, never inside the call, then the job is gone; a job whose owner
+// went first is dropped quietly.
 #include "connectorfixture.h"
+#include "connectorjob.h"
 #include "httpcallstep.h"
 #include "httpreceiver.h"
 #include "observationstore.h"
@@ -56,6 +59,29 @@ private:
     QTcpServer m_server;
     QHash<QByteArray, QByteArray> m_routes;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+// The answer of one job: finished()'s arguments or failed()'s message, and whether the job is gone.
+template<typename Job>
+struct Answer
+{
+    explicit Answer(Job *job)
+        : job(job)
+        , finished(job, &Job::finished)
+        , failed(job, &ConnectorJob::failed)
+    {}
+
+    int count() const { return int(finished.size() + failed.size()); }
+    bool wait(int timeoutMs = 10000) const
+    {
+        return QTest::qWaitFor([this] { return count() > 0; }, timeoutMs);
+    }
+    QVariant result() const { return finished.value(0).value(0); }
+    QString message() const { return failed.value(0).value(0).toString(); }
+
+    QPointer<Job> job;
+    QSignalSpy finished;
+    QSignalSpy failed;
 };
 
 Step getItems(const QString &entity, const QString &filter = {})
@@ -127,32 +153,49 @@ private slots:
         ConnectorFixture f;
         QVERIFY(f.started);
         Connector connector; // never started
-        QSignalSpy failed(&connector, &Connector::requestFailed);
-        const QList<quint64> ids{connector.requestCatalogue(),
-                                 connector.previewItems(getItems(QStringLiteral("Customer")), 5),
-                                 connector.testFire(Flow{}), connector.resubmit(QStringLiteral("x"), false)};
-        QCOMPARE(failed.size(), 0); // answered later, never inside the call
-        QVERIFY(ids.at(0) > 0);
-        for (int i = 1; i < ids.size(); ++i)
-            QVERIFY(ids.at(i) > ids.at(i - 1));
-        QTRY_COMPARE(failed.size(), 4);
-        for (int i = 0; i < ids.size(); ++i) {
-            QCOMPARE(failed.at(i).at(0).value<quint64>(), ids.at(i));
-            const QString message = failed.at(i).at(1).toString();
+        QObject owner;
+        Answer catalogue(connector.requestCatalogue(&owner));
+        Answer preview(connector.previewItems(getItems(QStringLiteral("Customer")), 5, &owner));
+        Answer test(connector.testFire(Flow{}, &owner));
+        Answer resubmit(connector.resubmit(QStringLiteral("x"), false, &owner));
+        QCOMPARE(catalogue.job->parent(), &owner);
+        // Answered later, never inside the call.
+        QCOMPARE(catalogue.count() + preview.count() + test.count() + resubmit.count(), 0);
+        QTRY_VERIFY(!catalogue.job && !preview.job && !test.job && !resubmit.job); // each deleted itself
+        const QStringList messages{catalogue.message(), preview.message(), test.message(),
+                                   resubmit.message()};
+        for (const QString &message : messages)
             QVERIFY2(message.startsWith(u"Not signed in.") && message.contains(u"Account page"),
                      qPrintable(message));
-        }
-        QVERIFY(failed.constFirst().at(1).toString().contains(u"data sources, segments and measures"));
+        QVERIFY(catalogue.message().contains(u"data sources, segments and measures"));
+        QCOMPARE(catalogue.count() + preview.count() + test.count() + resubmit.count(), 4); // one each
 
         // Signed out while running: the same.
         f.startConnector();
         QVERIFY(f.waitForCycles(1));
         f.connector->failAuthentication(QStringLiteral("Signed out."));
-        QSignalSpy failedLater(f.connector.get(), &Connector::requestFailed);
-        const quint64 id = f.connector->requestCatalogue();
-        QVERIFY(failedLater.wait(5000));
-        QCOMPARE(failedLater.constFirst().at(0).value<quint64>(), id);
-        QVERIFY(failedLater.constFirst().at(1).toString().startsWith(u"Not signed in."));
+        Answer later(f.connector->requestCatalogue(&owner));
+        QVERIFY(later.wait(5000));
+        QCOMPARE(later.count(), 1);
+        QVERIFY(later.message().startsWith(u"Not signed in."));
+    }
+
+    void aJobWhoseOwnerWentIsDropped()
+    {
+        ConnectorFixture f;
+        QVERIFY(f.started);
+        f.startConnector();
+        auto owner = std::make_unique<QObject>();
+        Answer gone(f.connector->requestCatalogue(owner.get()));
+        Answer kept(f.connector->requestCatalogue(nullptr)); // no owner: it lives until its answer
+        owner.reset();                                       // the editor closed before the answer
+        QVERIFY(!gone.job);
+        QVERIFY(kept.wait());
+        QCOMPARE(kept.count(), 1);
+        QCOMPARE(kept.failed.size(), 0);
+        QTRY_VERIFY(!kept.job);
+        // The answer to the deleted job came too (it was asked first) and found no one.
+        QCOMPARE(gone.count(), 0);
     }
 
     void catalogue()
@@ -161,14 +204,12 @@ private slots:
         QVERIFY(f.started);
         QVERIFY(f.setSegment(QStringLiteral("HighValueCustomers"), 1234));
         f.startConnector();
-        QSignalSpy ready(f.connector.get(), &Connector::catalogueReady);
-        QSignalSpy failed(f.connector.get(), &Connector::requestFailed);
         const QDateTime before = QDateTime::currentDateTimeUtc();
-        const quint64 id = f.connector->requestCatalogue(); // before the first cycle knows the instance
-        QVERIFY(ready.wait(10000));
-        QCOMPARE(failed.size(), 0);
-        QCOMPARE(ready.constFirst().at(0).value<quint64>(), id);
-        const auto catalogue = ready.constFirst().at(1).value<InstanceCatalogue>();
+        Answer answer(f.connector->requestCatalogue(this)); // before the first cycle knows the instance
+        QVERIFY(answer.wait());
+        QCOMPARE(answer.failed.size(), 0);
+        QCOMPARE(answer.finished.size(), 1);
+        const auto catalogue = answer.result().value<InstanceCatalogue>();
         QCOMPARE(catalogue.instanceId, kInstance);
         QCOMPARE(catalogue.instanceName, QStringLiteral("Contoso Retail"));
         QVERIFY(catalogue.fetchedAt >= before.addSecs(-1));
@@ -217,12 +258,12 @@ private slots:
         f.startConnector(config);
         QVERIFY(f.waitForCycles(1));
         QTRY_COMPARE(f.connector->status().callsInWindow, 2);
-        QSignalSpy ready(f.connector.get(), &Connector::catalogueReady);
-        QSignalSpy rows(f.connector.get(), &Connector::itemsPreviewReady);
-        f.connector->requestCatalogue();
-        f.connector->previewItems(getItems(QStringLiteral("Customer")), 3);
-        QVERIFY(ready.wait(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(rows.size(), 1, 10000);
+        Answer catalogue(f.connector->requestCatalogue(this));
+        Answer rows(f.connector->previewItems(getItems(QStringLiteral("Customer")), 3, this));
+        QVERIFY(catalogue.wait());
+        QCOMPARE(catalogue.finished.size(), 1);
+        QVERIFY(rows.wait());
+        QCOMPARE(rows.finished.size(), 1);
         QTRY_COMPARE(f.connector->status().callsInWindow, 7);
     }
 
@@ -247,15 +288,14 @@ private slots:
         f.startConnector(config);
         QVERIFY(f.waitForCycles(1));
         QVERIFY(f.addFault(fault, 100, 3000)); // polling meets them too
-        QSignalSpy failed(f.connector.get(), &Connector::requestFailed);
-        QSignalSpy ready(f.connector.get(), &Connector::catalogueReady);
-        const quint64 id = f.connector->requestCatalogue();
-        QVERIFY(failed.wait(15000));
-        QCOMPARE(failed.constFirst().at(0).value<quint64>(), id);
-        const QString message = failed.constFirst().at(1).toString();
+        Answer answer(f.connector->requestCatalogue(this));
+        QVERIFY(answer.wait(15000));
+        const QString message = answer.message();
         QVERIFY2(message.contains(u"could not be loaded.") && message.contains(expected),
                  qPrintable(message));
-        QCOMPARE(ready.size(), 0);
+        QCOMPARE(answer.finished.size(), 0);
+        QTRY_VERIFY(!answer.job);
+        QCOMPARE(answer.count(), 1); // four calls failed: one answer
     }
 
     void malformedCatalogueIsASentence_data()
@@ -294,10 +334,9 @@ private slots:
         config.apiBase = server.apiBase();
         config.retry.maxAttempts = 1;
         f.startConnector(config);
-        QSignalSpy failed(f.connector.get(), &Connector::requestFailed);
-        f.connector->requestCatalogue();
-        QVERIFY(failed.wait(10000));
-        const QString message = failed.constFirst().at(1).toString();
+        Answer answer(f.connector->requestCatalogue(this));
+        QVERIFY(answer.wait());
+        const QString message = answer.message();
         QVERIFY2(message.contains(expected), qPrintable(message));
     }
 
@@ -306,35 +345,31 @@ private slots:
         ConnectorFixture f;
         QVERIFY(f.started);
         f.startConnector();
-        QSignalSpy rows(f.connector.get(), &Connector::itemsPreviewReady);
-        QSignalSpy failed(f.connector.get(), &Connector::requestFailed);
         Step step =
             getItems(QStringLiteral("Customer"), QStringLiteral("IsMemberOfSegment('HighValueCustomers')"));
         step.parameters.insert(QStringLiteral("select"), QStringLiteral("CustomerId,TotalSpend"));
         step.parameters.insert(QStringLiteral("orderBy"), QStringLiteral("TotalSpend desc"));
         step.parameters.insert(QStringLiteral("limit"), 1000); // the preview's row count wins
-        const quint64 id = f.connector->previewItems(step, 5);
-        QVERIFY(rows.wait(10000));
-        QCOMPARE(rows.constFirst().at(0).value<quint64>(), id);
-        const auto preview = rows.constFirst().at(1).value<QList<QJsonObject>>();
+        Answer rows(f.connector->previewItems(step, 5, this));
+        QVERIFY(rows.wait());
+        QCOMPARE(rows.failed.size(), 0);
+        const auto preview = rows.result().value<QList<QJsonObject>>();
         QCOMPARE(preview.size(), 5);
         for (const QJsonObject &row : preview)
             QCOMPARE(row.keys(), (QStringList{QStringLiteral("CustomerId"), QStringLiteral("TotalSpend")}));
         QVERIFY(preview.at(0).value(u"TotalSpend").toDouble() >=
                 preview.at(4).value(u"TotalSpend").toDouble());
 
-        const quint64 missing = f.connector->previewItems(getItems(QStringLiteral("Nope")), 5);
-        QVERIFY(failed.wait(10000));
-        QCOMPARE(failed.constFirst().at(0).value<quint64>(), missing);
-        QVERIFY2(failed.constFirst().at(1).toString().contains(u"cannot be previewed") &&
-                     failed.constFirst().at(1).toString().contains(u"404"),
-                 qPrintable(failed.constFirst().at(1).toString()));
+        Answer missing(f.connector->previewItems(getItems(QStringLiteral("Nope")), 5, this));
+        QVERIFY(missing.wait());
+        QVERIFY2(missing.message().contains(u"cannot be previewed") && missing.message().contains(u"404"),
+                 qPrintable(missing.message()));
 
         Step teams;
         teams.kind = StepKind::TeamsMessage;
-        f.connector->previewItems(teams, 5);
-        QTRY_COMPARE(failed.size(), 2);
-        QVERIFY(failed.at(1).at(1).toString().contains(u"Get items"));
+        Answer notGetItems(f.connector->previewItems(teams, 5, this));
+        QVERIFY(notGetItems.wait());
+        QVERIFY(notGetItems.message().contains(u"Get items"));
     }
 
     void testFireReadsSecretsOfTheGuiThreadStore()
@@ -346,12 +381,11 @@ private slots:
             hookFlow(f, TriggerKind::SegmentThresholdCrossed, QStringLiteral("HighValueCustomers"), 1000);
         f.startConnector();
         f.connector->setSecretStore(&m_secrets); // lives on this thread; the step runs on the worker's
-        QSignalSpy started(f.connector.get(), &Connector::testFireStarted);
         QSignalSpy completed(f.connector.get(), &Connector::firingCompleted);
-        const quint64 id = f.connector->testFire(flow);
-        QVERIFY(started.wait(10000));
-        QCOMPARE(started.constFirst().at(0).value<quint64>(), id);
-        const QString firingId = started.constFirst().at(1).toString();
+        Answer started(f.connector->testFire(flow, this));
+        QVERIFY(started.wait());
+        QCOMPARE(started.failed.size(), 0);
+        const QString firingId = started.result().toString();
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 10000);
         QCOMPARE(completed.constFirst().at(0).toString(), firingId);
         QCOMPARE(completed.constFirst().at(1).toBool(), true);
@@ -383,7 +417,7 @@ private slots:
         f.startConnector();
         f.connector->setSecretStore(&m_secrets);
         QSignalSpy completed(f.connector.get(), &Connector::firingCompleted);
-        f.connector->testFire(flow);
+        f.connector->testFire(flow, this);
         QVERIFY(completed.wait(10000));
         QCOMPARE(lastBody().value(u"dataSource").toString(), u"LoyaltyProgram"); // the API name
     }
@@ -394,13 +428,13 @@ private slots:
         QVERIFY(f.started);
         const Flow flow = hookFlow(f, TriggerKind::FullRefreshCompleted, {});
         f.startConnector(); // the keychain probe has not finished: no store yet
-        QSignalSpy started(f.connector.get(), &Connector::testFireStarted);
         QSignalSpy completed(f.connector.get(), &Connector::firingCompleted);
         QList<StepRun> runs;
         connect(f.connector.get(), &Connector::stepRunUpdated, this,
                 [&](const StepRun &run) { runs << run; });
-        f.connector->testFire(flow);
-        QVERIFY(started.wait(10000));
+        Answer started(f.connector->testFire(flow, this));
+        QVERIFY(started.wait());
+        QCOMPARE(started.finished.size(), 1);
         QTRY_VERIFY(std::any_of(runs.cbegin(), runs.cend(), [](const StepRun &run) {
             return run.status == StepRun::pending() && run.detail.contains(u"Waiting for the secret store");
         }));
@@ -419,19 +453,16 @@ private slots:
         const Flow flow = hookFlow(f, TriggerKind::UnificationRefreshCompleted, {});
         f.startConnector();
         f.connector->setSecretStore(&m_secrets);
-        QSignalSpy started(f.connector.get(), &Connector::testFireStarted);
         QSignalSpy completed(f.connector.get(), &Connector::firingCompleted);
-        QSignalSpy resubmitted(f.connector.get(), &Connector::resubmitStarted);
-        QSignalSpy failed(f.connector.get(), &Connector::requestFailed);
-        f.connector->testFire(flow);
-        QVERIFY(started.wait(10000));
-        const QString firingId = started.constFirst().at(1).toString();
+        Answer started(f.connector->testFire(flow, this));
+        QVERIFY(started.wait());
+        const QString firingId = started.result().toString();
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 10000);
 
-        const quint64 id = f.connector->resubmit(firingId, false);
-        QVERIFY(resubmitted.wait(10000));
-        QCOMPARE(resubmitted.constFirst().at(0).value<quint64>(), id);
-        QCOMPARE(resubmitted.constFirst().at(1).toString(), firingId);
+        Answer resubmitted(f.connector->resubmit(firingId, false, this));
+        QVERIFY(resubmitted.wait());
+        QCOMPARE(resubmitted.failed.size(), 0);
+        QCOMPARE(resubmitted.result().toString(), firingId);
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 2, 10000);
         QCOMPARE(completed.at(1).at(0).toString(), firingId);
         QCOMPARE(completed.at(1).at(1).toBool(), true);
@@ -441,13 +472,12 @@ private slots:
         QCOMPARE(m_receiver->duplicates(), 0);
         QCOMPARE(f.log->stepRuns(firingId).size(), 2);
 
-        const quint64 nothing = f.connector->resubmit(firingId, true);
-        QVERIFY(failed.wait(5000));
-        QCOMPARE(failed.constFirst().at(0).value<quint64>(), nothing);
-        QVERIFY(failed.constFirst().at(1).toString().contains(u"nothing failed"));
-        f.connector->resubmit(QStringLiteral("no-such-firing"), false);
-        QTRY_COMPARE(failed.size(), 2);
-        QVERIFY(failed.at(1).at(1).toString().contains(u"no longer in the trigger log"));
+        Answer nothing(f.connector->resubmit(firingId, true, this));
+        QVERIFY(nothing.wait(5000));
+        QVERIFY(nothing.message().contains(u"nothing failed"));
+        Answer unknown(f.connector->resubmit(QStringLiteral("no-such-firing"), false, this));
+        QVERIFY(unknown.wait(5000));
+        QVERIFY(unknown.message().contains(u"no longer in the trigger log"));
         QCOMPARE(m_receiver->count(), 2);
     }
 
@@ -458,15 +488,13 @@ private slots:
         f.startConnector();
         QVERIFY(f.waitForCycles(1));
         QVERIFY(f.addFault(QStringLiteral("delay"), 100, 3000));
-        QSignalSpy failed(f.connector.get(), &Connector::requestFailed);
-        QSignalSpy ready(f.connector.get(), &Connector::catalogueReady);
-        const quint64 id = f.connector->requestCatalogue();
+        Answer answer(f.connector->requestCatalogue(this));
         f.connector->stop(); // its calls are out or still queued in the rate limiter: cancelled either way
-        QVERIFY(failed.wait(5000));
-        QCOMPARE(failed.constFirst().at(0).value<quint64>(), id);
-        QVERIFY2(failed.constFirst().at(1).toString().contains(u"cancelled"),
-                 qPrintable(failed.constFirst().at(1).toString()));
-        QCOMPARE(ready.size(), 0);
+        QVERIFY(answer.wait(5000));
+        QVERIFY2(answer.message().contains(u"cancelled"), qPrintable(answer.message()));
+        QCOMPARE(answer.finished.size(), 0);
+        QTRY_VERIFY(!answer.job);
+        QCOMPARE(answer.count(), 1);
     }
 };
 

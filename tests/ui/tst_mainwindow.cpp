@@ -319,7 +319,7 @@ private slots:
                     observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk"))
                         .size();
                 HttpTestClient().sendJson("PUT", segment, {{QStringLiteral("count"), count}});
-                connector.requestCatalogue(); // the catalogue records what it reads, like a poll
+                connector.requestCatalogue(&window); // the catalogue records what it reads, like a poll
                 QTRY_VERIFY(
                     observations.recent(TriggerKind::SegmentThresholdCrossed, QStringLiteral("ChurnRisk"))
                         .size() > before);

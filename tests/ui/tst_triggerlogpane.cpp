@@ -110,7 +110,7 @@ private slots:
         // The first live firing replaces the empty state.
         const Firing first = makeFiring(1, 0);
         record({first});
-        pane.insertFirings({first});
+        pane.model()->insertFirings({first});
         pane.model()->flushPendingInserts();
         QCOMPARE(stack(pane)->currentWidget()->objectName(), QStringLiteral("triggerLogView"));
         QCOMPARE(pane.findChild<QLabel *>(QStringLiteral("countLabel"))->text(),

@@ -10,6 +10,7 @@
 #include "exportdestinations/exportdestinationspane.h"
 #include "powerautomate/powerautomatepane.h"
 #include "signin/signindialog.h"
+#include "triggerlog/triggerlogmodel.h"
 #include "triggerlog/triggerlogpane.h"
 
 #include <QCloseEvent>
@@ -134,21 +135,19 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
     connect(m_powerAutomate, &PowerAutomatePane::flowsChanged, connector, &Connector::reloadFlows);
     connect(m_powerAutomate, &PowerAutomatePane::flowsChanged, m_triggerLog, &TriggerLogPane::reloadFlows);
     connect(connector, &Connector::statusChanged, this, &MainWindow::setConnectorStatus);
-    connect(connector, &Connector::firingsRecorded, m_triggerLog, &TriggerLogPane::insertFirings);
+    connect(connector, &Connector::firingsRecorded, m_triggerLog->model(), &TriggerLogModel::insertFirings);
     connect(connector, &Connector::stepRunUpdated, m_triggerLog, &TriggerLogPane::updateStepRun);
     connect(m_triggerLog, &TriggerLogPane::resubmitRequested, this,
             [this, connector](const QString &firingId, bool failedOnly) {
-                m_resubmits.insert(connector->resubmit(firingId, failedOnly));
+                FiringJob *job = connector->resubmit(firingId, failedOnly, m_triggerLog);
+                connect(job, &FiringJob::finished, m_triggerLog, [this] {
+                    m_triggerLog->setMessage(
+                        tr("Resubmitted: the steps run again; each attempt is listed in the details."));
+                });
+                connect(job, &ConnectorJob::failed, m_triggerLog, [this](const QString &message) {
+                    m_triggerLog->setMessage(tr("The firing could not be resubmitted: %1").arg(message));
+                });
             });
-    connect(connector, &Connector::resubmitStarted, this, [this](quint64 request) {
-        if (m_resubmits.remove(request))
-            m_triggerLog->setMessage(
-                tr("Resubmitted: the steps run again; each attempt is listed in the details."));
-    });
-    connect(connector, &Connector::requestFailed, this, [this](quint64 request, const QString &message) {
-        if (m_resubmits.remove(request))
-            m_triggerLog->setMessage(tr("The firing could not be resubmitted: %1").arg(message));
-    });
     connect(account, &AccountPane::signInRequested, this, &MainWindow::signIn);
     connect(account, &AccountPane::settingsSaved, this, &MainWindow::connectionSaved);
     connect(m_session, &AuthSession::stateChanged, this, &MainWindow::updateConnectionState);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QSet>
 
 class AuthSession;
 class Connector;
@@ -76,7 +75,6 @@ private:
     PowerAutomatePane *m_powerAutomate;
     TriggerLogPane *m_triggerLog;
     bool m_closing = false;
-    QSet<quint64> m_resubmits; // Connector requests of the trigger log's Resubmit
     QLabel *m_connectionLabel;
     QLabel *m_workerLabel;
     QLabel *m_budgetLabel;

@@ -3,7 +3,6 @@
 #include "authsession.h"
 #include "common/fielderror.h"
 #include "common/fonts.h"
-#include "connector.h"
 #include "database.h"
 #include "firinglog.h"
 #include "flowjson.h"
@@ -79,11 +78,11 @@ ErrorPlace placeOf(const QString &error)
 
 } // namespace
 
-FlowEditor::FlowEditor(Database &db, AuthSession *session, Connector *connector, QWidget *parent)
+FlowEditor::FlowEditor(Database &db, AuthSession *session, InstanceRequests *requests, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
     , m_session(session)
-    , m_connector(connector)
+    , m_requests(requests)
     , m_title(new QLabel(this))
     , m_saveError(FieldError::create(QStringLiteral("saveError"), this))
     , m_testButton(new QPushButton(tr("Test fire"), this))
@@ -131,65 +130,8 @@ FlowEditor::FlowEditor(Database &db, AuthSession *session, Connector *connector,
     connect(m_testButton, &QPushButton::clicked, this, &FlowEditor::testFire);
     connect(m_cancelButton, &QPushButton::clicked, this, &FlowEditor::closeRequested);
 
-    connect(
-        m_connector, &Connector::catalogueReady, this,
-        [this](quint64 request, const InstanceCatalogue &catalogue) {
-            // Any newer catalogue is welcome, whoever asked for it.
-            if (request == m_catalogueRequest)
-                m_catalogueRequest = 0;
-            else if (m_catalogue && m_catalogue->fetchedAt >= catalogue.fetchedAt)
-                return;
-            m_catalogue = catalogue;
-            m_catalogueStatus->setText(
-                tr("Instance %1, read at %2.")
-                    .arg(catalogue.instanceName,
-                         QLocale().toString(catalogue.fetchedAt.toLocalTime().time(), QLocale::ShortFormat)));
-            m_catalogueStatus->setStyleSheet(QString());
-            m_catalogueRetry->setText(tr("Refresh"));
-            m_catalogueRetry->setEnabled(true);
-            fillSubjects();
-            for (int i = 0; i < stepCount(); ++i)
-                stepEditor(i)->setEntities(catalogue.entities);
-            validate();
-        });
-    connect(m_connector, &Connector::requestFailed, this, [this](quint64 request, const QString &message) {
-        if (request == m_catalogueRequest) {
-            m_catalogueRequest = 0;
-            m_catalogueStatus->setText(QStringLiteral("⚠ ") +
-                                       tr("The instance's data could not be loaded: %1").arg(message));
-            m_catalogueStatus->setStyleSheet(FieldError::styleSheet());
-            m_catalogueRetry->setText(tr("Try again"));
-            m_catalogueRetry->setEnabled(true);
-        } else if (request == m_testRequest) {
-            m_testRequest = 0;
-            m_testResults->setText(QStringLiteral("⚠ ") + tr("The test could not start: %1").arg(message));
-            m_testButton->setEnabled(true);
-        } else if (request == m_previewRequest) {
-            m_previewRequest = 0;
-            if (auto *editor = qobject_cast<GetItemsStepEditor *>(m_previewEditor.data()))
-                editor->showPreviewError(message);
-        }
-    });
-    connect(m_connector, &Connector::itemsPreviewReady, this,
-            [this](quint64 request, const QList<QJsonObject> &rows) {
-                if (request != m_previewRequest)
-                    return;
-                m_previewRequest = 0;
-                if (auto *editor = qobject_cast<GetItemsStepEditor *>(m_previewEditor.data()))
-                    editor->showPreview(rows);
-            });
-    connect(m_connector, &Connector::testFireStarted, this, [this](quint64 request, const QString &firingId) {
-        if (request != m_testRequest)
-            return;
-        m_testRequest = 0;
-        m_testFiringId = firingId;
-        m_testLines.clear();
-        for (int i = 0; i < m_testSteps.size(); ++i)
-            m_testLines.append(tr("%1. %2: waiting").arg(i + 1).arg(Step::displayName(m_testSteps.at(i))));
-        m_testResults->setText(m_testLines.join(u'\n'));
-    });
-    connect(m_connector, &Connector::stepRunUpdated, this, &FlowEditor::showStepRun);
-    connect(m_connector, &Connector::firingCompleted, this,
+    connect(m_requests, &InstanceRequests::stepRunUpdated, this, &FlowEditor::showStepRun);
+    connect(m_requests, &InstanceRequests::firingCompleted, this,
             [this](const QString &firingId, bool allSucceeded) {
                 if (firingId != m_testFiringId)
                     return;
@@ -451,9 +393,8 @@ void FlowEditor::edit(const Flow &flow)
     }
     updateThresholdInfo();
     // What the pickers show should be current: read the instance again when what is known is old.
-    if (m_catalogueRequest == 0 &&
-        (!m_catalogue ||
-         m_catalogue->fetchedAt.secsTo(QDateTime::currentDateTimeUtc()) > kCatalogueMaxAgeSeconds))
+    if (!m_catalogueJob && (!m_catalogue || m_catalogue->fetchedAt.secsTo(QDateTime::currentDateTimeUtc()) >
+                                                kCatalogueMaxAgeSeconds))
         reloadCatalogue();
     validate();
     m_name->setFocus();
@@ -705,8 +646,17 @@ StepEditor *FlowEditor::insertStepEditor(int index, const Step &step)
     m_steps->insertItem(index, QString());
     connect(editor, &StepEditor::changed, this, &FlowEditor::validate);
     connect(editor, &StepEditor::previewRequested, this, [this, editor](const Step &query) {
-        m_previewEditor = editor;
-        m_previewRequest = m_connector->previewItems(query, 5);
+        delete m_previewJob; // a newer preview replaces the one still loading
+        m_previewJob = m_requests->previewItems(query, 5, this);
+        const QPointer<StepEditor> asked = editor;
+        connect(m_previewJob, &ItemsPreviewJob::finished, this, [asked](const QList<QJsonObject> &rows) {
+            if (auto *getItems = qobject_cast<GetItemsStepEditor *>(asked.data()))
+                getItems->showPreview(rows);
+        });
+        connect(m_previewJob, &ConnectorJob::failed, this, [asked](const QString &message) {
+            if (auto *getItems = qobject_cast<GetItemsStepEditor *>(asked.data()))
+                getItems->showPreviewError(message);
+        });
     });
     return editor;
 }
@@ -841,12 +791,34 @@ void FlowEditor::validate()
     bool stepsValid = stepCount() > 0;
     for (const auto &own : std::as_const(stepErrors))
         stepsValid = stepsValid && own.isEmpty();
-    m_testButton->setEnabled(stepsValid && !m_busy && m_testFiringId.isEmpty() && m_testRequest == 0);
+    m_testButton->setEnabled(stepsValid && !m_busy && m_testFiringId.isEmpty() && !m_testJob);
 }
 
 void FlowEditor::reloadCatalogue()
 {
-    m_catalogueRequest = m_connector->requestCatalogue();
+    delete m_catalogueJob; // a newer catalogue replaces the one still loading
+    m_catalogueJob = m_requests->requestCatalogue(this);
+    connect(m_catalogueJob, &CatalogueJob::finished, this, [this](const InstanceCatalogue &catalogue) {
+        m_catalogue = catalogue;
+        m_catalogueStatus->setText(
+            tr("Instance %1, read at %2.")
+                .arg(catalogue.instanceName,
+                     QLocale().toString(catalogue.fetchedAt.toLocalTime().time(), QLocale::ShortFormat)));
+        m_catalogueStatus->setStyleSheet(QString());
+        m_catalogueRetry->setText(tr("Refresh"));
+        m_catalogueRetry->setEnabled(true);
+        fillSubjects();
+        for (int i = 0; i < stepCount(); ++i)
+            stepEditor(i)->setEntities(catalogue.entities);
+        validate();
+    });
+    connect(m_catalogueJob, &ConnectorJob::failed, this, [this](const QString &message) {
+        m_catalogueStatus->setText(QStringLiteral("⚠ ") +
+                                   tr("The instance's data could not be loaded: %1").arg(message));
+        m_catalogueStatus->setStyleSheet(FieldError::styleSheet());
+        m_catalogueRetry->setText(tr("Try again"));
+        m_catalogueRetry->setEnabled(true);
+    });
     m_catalogueStatus->setStyleSheet(QString());
     m_catalogueStatus->setText(tr("Loading the instance's data sources, segments and measures…"));
     m_catalogueRetry->setEnabled(false);
@@ -936,7 +908,7 @@ void FlowEditor::save()
 
 void FlowEditor::testFire()
 {
-    if (m_busy || !m_testFiringId.isEmpty() || m_testRequest != 0)
+    if (m_busy || !m_testFiringId.isEmpty() || m_testJob)
         return;
     m_testResults->setText(tr("Starting the test…"));
     m_testButton->setEnabled(false);
@@ -945,7 +917,19 @@ void FlowEditor::testFire()
         m_testSteps.clear();
         for (const Step &step : tested.steps)
             m_testSteps.append(step.kind);
-        m_testRequest = m_connector->testFire(tested);
+        m_testJob = m_requests->testFire(tested, this);
+        connect(m_testJob, &FiringJob::finished, this, [this](const QString &firingId) {
+            m_testFiringId = firingId;
+            m_testLines.clear();
+            for (int i = 0; i < m_testSteps.size(); ++i)
+                m_testLines.append(
+                    tr("%1. %2: waiting").arg(i + 1).arg(Step::displayName(m_testSteps.at(i))));
+            m_testResults->setText(m_testLines.join(u'\n'));
+        });
+        connect(m_testJob, &ConnectorJob::failed, this, [this](const QString &message) {
+            m_testResults->setText(QStringLiteral("⚠ ") + tr("The test could not start: %1").arg(message));
+            m_testButton->setEnabled(true);
+        });
         validate();
     });
 }

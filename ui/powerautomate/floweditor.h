@@ -2,6 +2,7 @@
 
 #include "flow.h"
 #include "instancecatalogue.h"
+#include "instancerequests.h"
 
 #include <QHash>
 #include <QList>
@@ -12,7 +13,6 @@
 #include <optional>
 
 class AuthSession;
-class Connector;
 class Database;
 class QCheckBox;
 class QComboBox;
@@ -30,8 +30,8 @@ struct StepRun;
 
 // The flow editor of the Power Automate pane: a flow's name, its trigger with the trigger's parameters, and
 // its steps. What it shows of the instance (data sources, segments with their member counts, measures with
-// their values, entities) comes live from the connector worker (Connector::requestCatalogue); the recent
-// values of a segment or measure come from the observations the worker stored.
+// their values, entities) comes live from the connector worker (InstanceRequests::requestCatalogue); the
+// recent values of a segment or measure come from the observations the worker stored.
 //
 // Validation is inline and always on: FlowJson::validate() (the rules of an import), the step editors' own
 // checks (secrets to enter, JSON, placeholders) and the instance's (a measure with a dimension cannot be
@@ -45,8 +45,9 @@ class FlowEditor : public QWidget
     Q_OBJECT
 
 public:
-    // `db` is the GUI thread's connection; `session` gives the secret store; `connector` the instance.
-    FlowEditor(Database &db, AuthSession *session, Connector *connector, QWidget *parent = nullptr);
+    // `db` is the GUI thread's connection; `session` gives the secret store; `requests` the instance (the
+    // Connector, or a test's stand-in). `requests` must outlive the editor.
+    FlowEditor(Database &db, AuthSession *session, InstanceRequests *requests, QWidget *parent = nullptr);
 
     // Starts editing `flow` (id 0: a new flow). Loads the instance's catalogue unless it is already known.
     void edit(const Flow &flow);
@@ -69,7 +70,7 @@ public slots:
     void save();
     void testFire();
     void reloadCatalogue();
-    // Step runs of the test firing (Connector::stepRunUpdated).
+    // Step runs of the test firing (InstanceRequests::stepRunUpdated).
     void showStepRun(const StepRun &run);
 
 signals:
@@ -99,14 +100,13 @@ private:
 
     Database &m_db;
     AuthSession *m_session;
-    Connector *m_connector;
+    InstanceRequests *m_requests;
     Flow m_loaded;
     std::optional<InstanceCatalogue> m_catalogue;
-    quint64 m_catalogueRequest = 0;
-    quint64 m_testRequest = 0;
-    quint64 m_previewRequest = 0;
+    QPointer<CatalogueJob> m_catalogueJob; // loading
+    QPointer<FiringJob> m_testJob;         // starting
+    QPointer<ItemsPreviewJob> m_previewJob;
     QString m_testFiringId;
-    QPointer<StepEditor> m_previewEditor;
     bool m_busy = false;
     bool m_valid = false;
     QStringList m_problems;

@@ -379,11 +379,6 @@ bool TriggerLogPane::isExporting() const
     return m_exporter->isRunning();
 }
 
-void TriggerLogPane::insertFirings(const QList<Firing> &firings)
-{
-    m_model->insertFirings(firings);
-}
-
 void TriggerLogPane::updateStepRun(const StepRun &run)
 {
     m_model->updateStepRun(run);

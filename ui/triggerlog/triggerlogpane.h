@@ -24,15 +24,14 @@ class TriggerLogDetails;
 class TriggerLogFilterModel;
 class TriggerLogModel;
 class TriggerLogView;
-struct Firing;
 struct StepRun;
 
 // The Trigger log pane: every firing live, newest first, with a filter bar, a detail pane, export, resubmit,
 // retention and clear. It reads the store through the GUI thread's own Database and is fed live by the
 // connector worker and the step runner:
 //
-//   ConnectorWorker::firingsRecorded --> insertFirings()     StepRunner::stepRunUpdated --> updateStepRun()
-//   resubmitRequested(firingId, failedOnly) --> the step runner
+//   Connector::firingsRecorded --> model()->insertFirings()   Connector::stepRunUpdated --> updateStepRun()
+//   resubmitRequested(firingId, failedOnly) --> Connector::resubmit() (the main window)
 //
 // Questions (resubmit, clear) go through MessagePrompt, so tests pre-answer them.
 class TriggerLogPane : public QWidget
@@ -69,7 +68,6 @@ public:
     bool isExporting() const;
 
 public slots:
-    void insertFirings(const QList<Firing> &firings);
     void updateStepRun(const StepRun &run);
     // Reads the flows again (names for the filter, step counts and names); call after flows change.
     void reloadFlows();

@@ -87,7 +87,7 @@ private:
 };
 
 // Sends API calls for one connection through its rate limiter, with the bearer token and subscription key.
-// Owned by the thread that uses it (the connector worker, or the GUI for the flow editor's pickers).
+// Owned by the thread that uses it: the connector worker's (its poll cycle, its requests and the steps).
 class ApiClient : public QObject
 {
     Q_OBJECT

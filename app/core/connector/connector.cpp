@@ -1,6 +1,7 @@
 #include "connector.h"
 
 #include "authsession.h"
+#include "connectorrequests.h"
 #include "connectorworker.h"
 
 void Connector::ThreadStopper::operator()(QThread *thread) const
@@ -11,37 +12,23 @@ void Connector::ThreadStopper::operator()(QThread *thread) const
 }
 
 Connector::Connector(const Clock &clock, QObject *parent)
-    : QObject(parent)
+    : InstanceRequests(parent)
     , m_thread(new QThread)
     , m_worker(new ConnectorWorker(clock))
+    , m_requests(m_worker->requests())
 {
+    qRegisterMetaType<ConnectorAnswer>();
     qRegisterMetaType<InstanceCatalogue>();
-    qRegisterMetaType<Step>();
-    qRegisterMetaType<Flow>();
     qRegisterMetaType<QList<QJsonObject>>();
     m_thread->setObjectName(QStringLiteral("insights-connector"));
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
 
-    connect(this, &Connector::startRequested, m_worker, &ConnectorWorker::start, Qt::QueuedConnection);
-    connect(this, &Connector::stopRequested, m_worker, &ConnectorWorker::stop, Qt::QueuedConnection);
-    connect(this, &Connector::accessTokenProvided, m_worker, &ConnectorWorker::setAccessToken,
-            Qt::QueuedConnection);
-    connect(this, &Connector::authenticationFailed, m_worker, &ConnectorWorker::failAuthentication,
-            Qt::QueuedConnection);
-    connect(this, &Connector::flowsChanged, m_worker, &ConnectorWorker::reloadFlows, Qt::QueuedConnection);
-    connect(this, &Connector::secretStoreProvided, m_worker, &ConnectorWorker::setSecretStore,
-            Qt::QueuedConnection);
-    connect(this, &Connector::catalogueRequested, m_worker, &ConnectorWorker::requestCatalogue,
-            Qt::QueuedConnection);
-    connect(this, &Connector::itemsPreviewRequested, m_worker, &ConnectorWorker::previewItems,
-            Qt::QueuedConnection);
-    connect(this, &Connector::testFireRequested, m_worker, &ConnectorWorker::testFire, Qt::QueuedConnection);
-    connect(this, &Connector::resubmitRequested, m_worker, &ConnectorWorker::resubmit, Qt::QueuedConnection);
-
     connect(m_worker, &ConnectorWorker::firingsRecorded, this, &Connector::firingsRecorded,
             Qt::QueuedConnection);
     connect(m_worker, &ConnectorWorker::stepRunUpdated, this, &Connector::stepRunUpdated,
+            Qt::QueuedConnection);
+    connect(m_worker, &ConnectorWorker::firingCompleted, this, &Connector::firingCompleted,
             Qt::QueuedConnection);
     connect(
         m_worker, &ConnectorWorker::statusChanged, this,
@@ -53,80 +40,102 @@ Connector::Connector(const Clock &clock, QObject *parent)
     connect(m_worker, &ConnectorWorker::accessTokenRequired, this, &Connector::accessTokenRequired,
             Qt::QueuedConnection);
     connect(m_worker, &ConnectorWorker::flowsReloaded, this, &Connector::flowsReloaded, Qt::QueuedConnection);
-    connect(m_worker, &ConnectorWorker::catalogueReady, this, &Connector::catalogueReady,
-            Qt::QueuedConnection);
-    connect(m_worker, &ConnectorWorker::itemsPreviewReady, this, &Connector::itemsPreviewReady,
-            Qt::QueuedConnection);
-    connect(m_worker, &ConnectorWorker::testFireStarted, this, &Connector::testFireStarted,
-            Qt::QueuedConnection);
-    connect(m_worker, &ConnectorWorker::resubmitStarted, this, &Connector::resubmitStarted,
-            Qt::QueuedConnection);
-    connect(m_worker, &ConnectorWorker::requestFailed, this, &Connector::requestFailed, Qt::QueuedConnection);
-    connect(m_worker, &ConnectorWorker::firingCompleted, this, &Connector::firingCompleted,
-            Qt::QueuedConnection);
+    connect(m_requests, &ConnectorRequests::answered, this, &Connector::answer, Qt::QueuedConnection);
     m_thread->start();
 }
 
-Connector::~Connector() = default; // the thread's deleter quits and waits; the worker goes with it
+Connector::~Connector()
+{
+    // The thread's deleter quits and waits; the worker goes with it, and the requests unanswered.
+    for (const QPointer<ConnectorJob> &job : std::as_const(m_jobs)) {
+        if (job)
+            job->fail(tr("The connector stopped before it answered. Try again once it runs."));
+    }
+}
+
+template<typename Call>
+void Connector::toWorker(Call &&call)
+{
+    // Queued to an object of the worker's thread: the calls run there, in the order they were made.
+    QMetaObject::invokeMethod(m_worker, std::forward<Call>(call), Qt::QueuedConnection);
+}
 
 void Connector::start(const ConnectorConfig &config, const QString &accessToken)
 {
     m_started = true;
-    emit startRequested(config, accessToken);
+    toWorker([worker = m_worker, config, accessToken] { worker->start(config, accessToken); });
 }
 
 void Connector::stop()
 {
     m_started = false;
-    emit stopRequested();
+    toWorker([worker = m_worker] { worker->stop(); });
 }
 
 void Connector::setAccessToken(const QString &accessToken)
 {
-    emit accessTokenProvided(accessToken);
+    toWorker([worker = m_worker, accessToken] { worker->setAccessToken(accessToken); });
 }
 
 void Connector::failAuthentication(const QString &reason)
 {
-    emit authenticationFailed(reason);
+    toWorker([worker = m_worker, reason] { worker->failAuthentication(reason); });
 }
 
 void Connector::reloadFlows()
 {
-    emit flowsChanged();
+    toWorker([worker = m_worker] { worker->reloadFlows(); });
 }
 
 void Connector::setSecretStore(SecretStore *store)
 {
-    emit secretStoreProvided(store);
+    toWorker([worker = m_worker, store] { worker->setSecretStore(store); });
 }
 
-quint64 Connector::requestCatalogue()
+quint64 Connector::track(ConnectorJob *job)
 {
-    const quint64 request = ++m_lastRequest;
-    emit catalogueRequested(request);
-    return request;
+    const quint64 ticket = ++m_lastTicket;
+    m_jobs.insert(ticket, job);
+    return ticket;
 }
 
-quint64 Connector::previewItems(const Step &getItemsStep, int rows)
+void Connector::answer(quint64 ticket, const ConnectorAnswer &answer)
 {
-    const quint64 request = ++m_lastRequest;
-    emit itemsPreviewRequested(request, getItemsStep, rows);
-    return request;
+    // A job deleted meanwhile (its owner went) is a null pointer here: the answer is dropped.
+    if (const QPointer<ConnectorJob> job = m_jobs.take(ticket))
+        job->answer(answer);
 }
 
-quint64 Connector::testFire(const Flow &flow)
+CatalogueJob *Connector::requestCatalogue(QObject *owner)
 {
-    const quint64 request = ++m_lastRequest;
-    emit testFireRequested(request, flow);
-    return request;
+    auto *job = new CatalogueJob(owner);
+    toWorker([requests = m_requests, ticket = track(job)] { requests->requestCatalogue(ticket); });
+    return job;
 }
 
-quint64 Connector::resubmit(const QString &firingId, bool failedOnly)
+ItemsPreviewJob *Connector::previewItems(const Step &getItemsStep, int rows, QObject *owner)
 {
-    const quint64 request = ++m_lastRequest;
-    emit resubmitRequested(request, firingId, failedOnly);
-    return request;
+    auto *job = new ItemsPreviewJob(owner);
+    toWorker([requests = m_requests, ticket = track(job), getItemsStep, rows] {
+        requests->previewItems(ticket, getItemsStep, rows);
+    });
+    return job;
+}
+
+FiringJob *Connector::testFire(const Flow &flow, QObject *owner)
+{
+    auto *job = new FiringJob(owner);
+    toWorker([requests = m_requests, ticket = track(job), flow] { requests->testFire(ticket, flow); });
+    return job;
+}
+
+FiringJob *Connector::resubmit(const QString &firingId, bool failedOnly, QObject *owner)
+{
+    auto *job = new FiringJob(owner);
+    toWorker([requests = m_requests, ticket = track(job), firingId, failedOnly] {
+        requests->resubmit(ticket, firingId, failedOnly);
+    });
+    return job;
 }
 
 void Connector::followSession(AuthSession *session, const ConnectorConfig &config)

@@ -2,43 +2,42 @@
 
 #include "clock.h"
 #include "connectorconfig.h"
+#include "connectorjob.h"
 #include "connectorstatus.h"
 #include "firinglog.h"
-#include "instancecatalogue.h"
+#include "instancerequests.h"
 #include "secretstore.h"
 
-#include <QJsonObject>
-#include <QObject>
+#include <QHash>
 #include <QPointer>
 #include <QThread>
 
 #include <memory>
 
 class AuthSession;
+class ConnectorRequests;
 class ConnectorWorker;
 
-// The GUI side of the connector: owns the worker's thread ("insights-connector") and talks to the
-// ConnectorWorker only through queued signals carrying values (DESIGN section 3).
+// The GUI side of the connector: owns the worker's thread ("insights-connector") and talks to the worker
+// only by queued calls and queued signals carrying values (docs/threads.md).
 //
-//   Connector (GUI thread) --startRequested/stopRequested/accessTokenProvided/flowsChanged--> ConnectorWorker
-//             <--firingsRecorded/statusChanged/accessTokenRequired--                          (its thread)
+//   Connector (GUI thread) --queued calls: start, stop, tokens, flows, secret store--> ConnectorWorker
+//             <--firingsRecorded, stepRunUpdated, firingCompleted, statusChanged, --  (its thread)
+//                accessTokenRequired, flowsReloaded (queued)
+//   a job --ticket, queued call--> ConnectorRequests --answered(ticket, answer), queued--> the job
 //
 // The thread is owned RAII-style: its deleter quits and waits; the worker (no parent) is deleted by the
-// thread's finished() -> deleteLater. Firings arrive after they are committed to the firing log.
+// thread's finished() -> deleteLater. Firings arrive after they are committed to the firing log; connect
+// firingsRecorded straight to whatever shows them.
 //
-// Requests of the flow editor and the trigger log: each call returns a request id (from a counter, never 0)
-// at once; exactly one answer signal follows later (queued, never inside the call) carrying that id:
-//
-//   requestCatalogue()  -> catalogueReady(id, catalogue)   | requestFailed(id, message)
-//   previewItems()      -> itemsPreviewReady(id, rows)     | requestFailed(id, message)
-//   testFire()          -> testFireStarted(id, firingId)   | requestFailed(id, message)
-//   resubmit()          -> resubmitStarted(id, firingId)   | requestFailed(id, message)
-//
-// The worker serves them only while started and signed in (else requestFailed says "Not signed in..."); its
-// API calls use the rate limiter's Interactive priority. requestFailed's message is a translated sentence
-// that says what happened and what to do. The steps of a test firing or resubmission then report through
-// stepRunUpdated() like any other, and firingCompleted() when the last one is done.
-class Connector : public QObject
+// The requests of the flow editor (InstanceRequests) and the trigger log's resubmit each return a job
+// (ConnectorJob) parented to the caller's `owner`: exactly one of finished(result) and failed(message)
+// follows later, never inside the call, then the job deletes itself; the answer to a job deleted before it
+// (its owner went) is dropped. The worker serves them only while started and signed in (else failed() says
+// "Not signed in..."); their API calls use the rate limiter's Interactive priority; stop() fails those in
+// flight. The steps of a test firing or resubmission then report through stepRunUpdated() like any other,
+// and firingCompleted() when the last one is done.
+class Connector : public InstanceRequests
 {
     Q_OBJECT
 
@@ -61,17 +60,12 @@ public:
     // that needs a secret waits (StepRunner::Options::secretStoreWait), then fails retryably.
     void setSecretStore(SecretStore *store);
 
-    // The instance's data sources, segments (with member counts), measures (with values) and entities.
-    quint64 requestCatalogue();
-    // The first `rows` rows (1..GetItemsStep::kMaxLimit) a Get items step would read: its entity, filter,
-    // select and orderBy, placeholders filled from an empty sample.
-    quint64 previewItems(const Step &getItemsStep, int rows);
-    // Records a test firing of `flow` (marked test in the log; its values are the instance's current ones
-    // where the worker can get them) and runs its steps.
-    quint64 testFire(const Flow &flow);
+    CatalogueJob *requestCatalogue(QObject *owner) override;
+    ItemsPreviewJob *previewItems(const Step &getItemsStep, int rows, QObject *owner) override;
+    FiringJob *testFire(const Flow &flow, QObject *owner) override;
     // Runs the steps of a stored firing again: all of them, or with `failedOnly` those that failed or did
     // not run (succeeded ones are kept). Refused while the firing is still running.
-    quint64 resubmit(const QString &firingId, bool failedOnly);
+    FiringJob *resubmit(const QString &firingId, bool failedOnly, QObject *owner);
 
 public slots:
     void start(const ConnectorConfig &config, const QString &accessToken);
@@ -82,30 +76,10 @@ public slots:
 
 signals:
     void firingsRecorded(const QList<Firing> &firings);
-    void stepRunUpdated(const StepRun &run);
     void statusChanged(const ConnectorStatus &status);
     void accessTokenRequired();
     // The worker read the flows again (after start() or reloadFlows()): `flows` of them, enabled or not.
     void flowsReloaded(int flows);
-
-    void catalogueReady(quint64 request, const InstanceCatalogue &catalogue);
-    void itemsPreviewReady(quint64 request, const QList<QJsonObject> &rows);
-    void testFireStarted(quint64 request, const QString &firingId);
-    void resubmitStarted(quint64 request, const QString &firingId);
-    void requestFailed(quint64 request, const QString &message);      // translated: what happened, what to do
-    void firingCompleted(const QString &firingId, bool allSucceeded); // from the StepRunner, for any firing
-
-    // To the worker (queued).
-    void startRequested(const ConnectorConfig &config, const QString &accessToken);
-    void stopRequested();
-    void accessTokenProvided(const QString &accessToken);
-    void authenticationFailed(const QString &reason);
-    void flowsChanged();
-    void secretStoreProvided(SecretStore *store);
-    void catalogueRequested(quint64 request);
-    void itemsPreviewRequested(quint64 request, const Step &getItemsStep, int rows);
-    void testFireRequested(quint64 request, const Flow &flow);
-    void resubmitRequested(quint64 request, const QString &firingId, bool failedOnly);
 
 private:
     struct ThreadStopper
@@ -113,9 +87,18 @@ private:
         void operator()(QThread *thread) const;
     };
 
+    // Runs `call` on the worker's thread, after the calls queued before it.
+    template<typename Call>
+    void toWorker(Call &&call);
+    // A ticket for `job`, whose answer answer() hands to it.
+    quint64 track(ConnectorJob *job);
+    void answer(quint64 ticket, const ConnectorAnswer &answer);
+
     std::unique_ptr<QThread, ThreadStopper> m_thread;
-    ConnectorWorker *m_worker; // lives on m_thread
+    ConnectorWorker *m_worker;     // lives on m_thread
+    ConnectorRequests *m_requests; // the worker's, on m_thread
     ConnectorStatus m_status;
     bool m_started = false;
-    quint64 m_lastRequest = 0;
+    quint64 m_lastTicket = 0;
+    QHash<quint64, QPointer<ConnectorJob>> m_jobs; // waiting for their answer
 };

@@ -1,15 +1,14 @@
 #include "connectorworker.h"
 
 #include "connectorlog.h"
+#include "connectorrequests.h"
 #include "database.h"
 #include "detectorstatestore.h"
 #include "flowstore.h"
-#include "getitemsstep.h"
 #include "observationstore.h"
 #include "ratewindowstore.h"
 #include "secretstore.h"
 #include "steprunner.h"
-#include "triggervalidation.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -35,6 +34,7 @@ ConnectorWorker::ConnectorWorker(const Clock &clock, QObject *parent)
     , m_client(new ApiClient(m_network, m_limiter, clock, this))
     , m_cycleTimer(new QTimer(this))
     , m_holdTimer(new QTimer(this))
+    , m_requests(new ConnectorRequests(clock, m_network, m_client, this))
 {
     m_cycleTimer->setSingleShot(true);
     connect(m_cycleTimer, &QTimer::timeout, this, &ConnectorWorker::runCycle);
@@ -58,12 +58,7 @@ ConnectorWorker::ConnectorWorker(const Clock &clock, QObject *parent)
 ConnectorWorker::~ConnectorWorker()
 {
     abortCalls();
-    for (const QPointer<ApiJob> &job : std::as_const(m_interactive)) {
-        if (job) {
-            job->disconnect(this);
-            job->abort();
-        }
-    }
+    delete std::exchange(m_requests, nullptr); // its calls go unanswered: the Connector is going
     // The runner and the stores borrow the database: they go first.
     delete std::exchange(m_runner, nullptr);
     m_observations.reset();
@@ -143,6 +138,7 @@ void ConnectorWorker::start(const ConnectorConfig &config, const QString &access
     m_dataSourcesAt = {};
     reloadFlows();
     qCInfo(lcConnector).noquote() << "worker started for" << config.apiBase.toString(QUrl::RemoveUserInfo);
+    serveRequests();
     publishStatus();
     scheduleCycle(0ms);
 }
@@ -152,19 +148,10 @@ void ConnectorWorker::stop()
     if (!m_running)
         return;
     m_running = false;
-    m_busy = false;
     m_cycleTimer->stop();
     abortCalls();
-    // Requests in flight are answered: requestFailed ("cancelled").
-    const QList<QPointer<ApiJob>> interactive = std::exchange(m_interactive, {});
-    for (const QPointer<ApiJob> &job : interactive) {
-        if (job)
-            job->abort();
-    }
-    m_pendingTracker.reset();
-    m_pendingFirings.clear();
-    m_pendingStates.clear();
-    m_pendingObservations.clear();
+    serveRequests();
+    m_requests->cancelAll(); // requests in flight are answered: "cancelled"
     qCInfo(lcConnector) << "worker stopped";
     publishStatus();
 }
@@ -178,6 +165,7 @@ void ConnectorWorker::setAccessToken(const QString &accessToken)
         m_signedOut = false;
         m_error.clear();
         m_catchUp = true;
+        serveRequests();
         publishStatus();
         scheduleCycle(0ms);
     }
@@ -189,9 +177,9 @@ void ConnectorWorker::failAuthentication(const QString &reason)
     if (!m_running || m_signedOut)
         return;
     m_signedOut = true;
-    m_busy = false;
     m_cycleTimer->stop();
     abortCalls();
+    serveRequests();
     m_error = reason;
     m_catchUp = true;
     publishStatus();
@@ -219,8 +207,25 @@ void ConnectorWorker::setSecretStore(SecretStore *store)
         m_runner->setSecretStore(store);
 }
 
+void ConnectorWorker::serveRequests()
+{
+    ConnectorRequests::Serving serving;
+    if (m_running && !m_signedOut && m_db && m_runner) {
+        serving.runner = m_runner;
+        serving.db = m_db.get();
+        serving.observations = m_observations.get();
+        serving.instanceId = m_instanceId;
+        serving.instanceName = m_instanceName;
+        serving.configuredInstanceId = m_config.instanceId;
+        serving.transferTimeout = m_config.transferTimeout;
+    }
+    m_requests->setServing(serving);
+}
+
 void ConnectorWorker::abortCalls()
 {
+    // The cycle in flight is dropped: nothing of it was stored, the next one finds the same again.
+    m_cycle.reset();
     ++m_generation;
     const QList<QPointer<ApiJob>> inflight = std::exchange(m_inflight, {});
     for (const QPointer<ApiJob> &job : inflight) {
@@ -264,11 +269,10 @@ std::chrono::milliseconds ConnectorWorker::nextInterval() const
 
 void ConnectorWorker::runCycle()
 {
-    if (!m_running || m_busy || m_signedOut || !m_db)
+    if (!m_running || m_cycle || m_signedOut || !m_db)
         return;
-    m_busy = true;
-    m_dataSourcesRetried = false;
-    m_cycleStarted.start();
+    m_cycle.emplace();
+    m_cycle->started.start();
     if (m_instanceId.isEmpty())
         return fetchInstances();
     continueCycle();
@@ -305,6 +309,7 @@ void ConnectorWorker::fetchInstances()
         m_tracker = JobTracker::fromJson(m_stateStore->load(TriggerEngine::jobsStateKey(m_instanceId)));
         m_catchUp = m_catchUp || m_tracker.isInitialized();
         qCInfo(lcConnector).noquote() << "watching instance" << m_instanceId;
+        serveRequests();
         continueCycle();
     });
 }
@@ -362,14 +367,14 @@ void ConnectorWorker::handleJobs(const QList<CiJob> &jobs, int top)
     const bool recent =
         m_dataSourcesAt.isValid() && m_dataSourcesAt.msecsTo(m_clock.now()) <
                                          qint64(std::chrono::milliseconds(kDataSourcesRetryAge).count());
-    if (unknownSource && !m_dataSourcesRetried && !recent) {
+    if (unknownSource && !m_cycle->dataSourcesRetried && !recent) {
         // A data source the catalogue does not know yet (added since): learn it before matching subjects.
-        m_dataSourcesRetried = true;
+        m_cycle->dataSourcesRetried = true;
         return fetchDataSources([this, jobs, top] { handleJobs(jobs, top); });
     }
     const QDateTime now = m_clock.now();
-    m_pendingFirings += m_engine.firingsFor(events, now, m_catchUp);
-    m_pendingTracker = next;
+    m_cycle->firings += m_engine.firingsFor(events, now, m_catchUp);
+    m_cycle->tracker = next;
     fetchSegments();
 }
 
@@ -389,13 +394,11 @@ void ConnectorWorker::fetchSegments()
         if (!CiModels::parseSegments(body, &segments, &error))
             return failCycle(ApiJob::Error::Malformed,
                              tr("Customer Insights sent an unexpected list of segments."), error);
-        const auto load = [this](const QString &key) {
-            return m_pendingStates.contains(key) ? m_pendingStates.value(key) : m_stateStore->load(key);
-        };
+        const auto load = [this](const QString &key) { return stateOf(key); };
         addThresholdResult(m_engine.evaluateSegments(segments, load, m_clock.now(), m_catchUp));
-        m_pendingObservations += observationsOf(segments, {});
+        m_cycle->observations += ObservedValue::of(segments, {}, m_clock.now());
         m_segmentsDirty = false;
-        m_pendingSegments = true;
+        m_cycle->segmentsEvaluated = true;
         m_segmentsAt = m_clock.now();
         fetchMeasures();
     });
@@ -413,9 +416,8 @@ void ConnectorWorker::fetchMeasures()
         if (!CiModels::parseMeasures(body, &measures, &error))
             return failCycle(ApiJob::Error::Malformed,
                              tr("Customer Insights sent an unexpected list of measures."), error);
-        QStringList names = m_engine.measuresNeedingHistory(measures, [this](const QString &key) {
-            return m_pendingStates.contains(key) ? m_pendingStates.value(key) : m_stateStore->load(key);
-        });
+        QStringList names =
+            m_engine.measuresNeedingHistory(measures, [this](const QString &key) { return stateOf(key); });
         names.removeIf([](const QString &name) { return name.contains(u'/'); }); // not a path segment
         fetchMeasureHistories(measures, names);
     });
@@ -452,22 +454,20 @@ void ConnectorWorker::fetchMeasureHistories(QList<CiMeasure> measures, QStringLi
 
 void ConnectorWorker::evaluateMeasures(const QList<CiMeasure> &measures)
 {
-    const auto load = [this](const QString &key) {
-        return m_pendingStates.contains(key) ? m_pendingStates.value(key) : m_stateStore->load(key);
-    };
+    const auto load = [this](const QString &key) { return stateOf(key); };
     addThresholdResult(m_engine.evaluateMeasures(measures, load, m_clock.now(), m_catchUp));
-    m_pendingObservations += observationsOf({}, measures);
+    m_cycle->observations += ObservedValue::of({}, measures, m_clock.now());
     m_measuresDirty = false;
-    m_pendingMeasures = true;
+    m_cycle->measuresEvaluated = true;
     m_measuresAt = m_clock.now();
     finishCycle();
 }
 
 void ConnectorWorker::addThresholdResult(const TriggerEngine::ThresholdResult &result)
 {
-    m_pendingFirings += result.firings;
+    m_cycle->firings += result.firings;
     for (auto it = result.states.cbegin(); it != result.states.cend(); ++it)
-        m_pendingStates.insert(it.key(), it.value());
+        m_cycle->states.insert(it.key(), it.value());
     reportProblems(result.problems);
 }
 
@@ -481,41 +481,39 @@ void ConnectorWorker::reportProblems(const QStringList &problems)
     }
 }
 
-bool ConnectorWorker::commitPending()
+QJsonObject ConnectorWorker::stateOf(const QString &key) const
 {
-    if (!m_pendingTracker && m_pendingFirings.isEmpty() && m_pendingStates.isEmpty() &&
-        m_pendingObservations.isEmpty())
-        return true;
-    const std::optional<JobTracker> tracker = std::exchange(m_pendingTracker, std::nullopt);
-    const QList<Firing> firings = std::exchange(m_pendingFirings, {});
-    const QHash<QString, QJsonObject> states = std::exchange(m_pendingStates, {});
-    const QList<PendingObservation> observations = std::exchange(m_pendingObservations, {});
-    const bool segments = std::exchange(m_pendingSegments, false);
-    const bool measures = std::exchange(m_pendingMeasures, false);
+    const auto own = m_cycle->states.constFind(key);
+    return own != m_cycle->states.cend() ? *own : m_stateStore->load(key);
+}
 
+bool ConnectorWorker::commit(PollCycle cycle)
+{
+    if (!cycle.tracker && cycle.firings.isEmpty() && cycle.states.isEmpty() && cycle.observations.isEmpty())
+        return true;
     Database::Transaction transaction(*m_db);
     bool ok = transaction.isActive();
-    for (auto it = states.cbegin(); ok && it != states.cend(); ++it)
+    for (auto it = cycle.states.cbegin(); ok && it != cycle.states.cend(); ++it)
         ok = m_stateStore->save(it.key(), it.value());
-    if (ok && tracker)
-        ok = m_stateStore->save(TriggerEngine::jobsStateKey(m_instanceId), tracker->toJson());
+    if (ok && cycle.tracker)
+        ok = m_stateStore->save(TriggerEngine::jobsStateKey(m_instanceId), cycle.tracker->toJson());
     if (ok)
-        ok = recordObservations(observations);
+        ok = ObservedValue::record(*m_db, *m_observations, cycle.observations);
     QList<Firing> added;
     if (ok)
-        added = m_firingLog->record(firings, &ok);
+        added = m_firingLog->record(cycle.firings, &ok);
     if (ok)
         ok = transaction.commit();
     if (!ok) {
         // Nothing was stored: the same events are detected again by the next cycle.
         m_error = tr("The trigger log cannot be written: %1").arg(m_db->errorString());
         qCWarning(lcConnector).noquote() << m_error;
-        m_segmentsDirty = m_segmentsDirty || segments;
-        m_measuresDirty = m_measuresDirty || measures;
+        m_segmentsDirty = m_segmentsDirty || cycle.segmentsEvaluated;
+        m_measuresDirty = m_measuresDirty || cycle.measuresEvaluated;
         return false;
     }
-    if (tracker)
-        m_tracker = *tracker;
+    if (cycle.tracker)
+        m_tracker = *cycle.tracker;
     if (!added.isEmpty()) {
         qCInfo(lcConnector) << "recorded" << added.size() << "firings";
         emit firingsRecorded(added);
@@ -540,21 +538,19 @@ void ConnectorWorker::runSteps(const QList<Firing> &firings)
 
 void ConnectorWorker::finishCycle()
 {
-    m_busy = false;
-    if (commitPending()) {
+    const auto elapsed = std::chrono::milliseconds(m_cycle->started.elapsed());
+    if (commit(*std::exchange(m_cycle, std::nullopt))) {
         m_catchUp = false;
         m_error.clear();
         m_lastPollAt = m_clock.now();
     }
     publishStatus();
-    const auto elapsed = std::chrono::milliseconds(m_cycleStarted.elapsed());
     scheduleCycle(m_error.isEmpty() ? nextInterval() - elapsed : m_config.errorInterval);
 }
 
 void ConnectorWorker::failCycle(ApiJob::Error error, const QString &message, const QString &details)
 {
-    m_busy = false;
-    commitPending(); // what the cycle found before the failure
+    commit(*std::exchange(m_cycle, std::nullopt)); // what the cycle found before the failure
     m_catchUp = true;
     if (error == ApiJob::Error::Aborted)
         return;
@@ -562,6 +558,7 @@ void ConnectorWorker::failCycle(ApiJob::Error error, const QString &message, con
         qCInfo(lcConnector) << "signed out: waiting for a new access token";
         m_signedOut = true;
         m_error = message;
+        serveRequests();
         publishStatus();
         return;
     }
@@ -603,365 +600,4 @@ void ConnectorWorker::publishStatus()
         qCInfo(lcConnector).noquote() << "state:" << ConnectorStatus::stateId(status.state) << status.message;
     m_status = status;
     emit statusChanged(status);
-}
-
-// --- Observations ---
-
-QList<ConnectorWorker::PendingObservation>
-ConnectorWorker::observationsOf(const QList<CiSegment> &segments, const QList<CiMeasure> &measures) const
-{
-    // At the evaluation time: the same evaluation seen again is the same point (ObservationStore).
-    const QDateTime now = m_clock.now().toUTC();
-    QList<PendingObservation> observations;
-    for (const CiSegment &segment : segments) {
-        if (segment.entityCount)
-            observations.append({TriggerKind::SegmentThresholdCrossed, segment.name,
-                                 double(*segment.entityCount),
-                                 segment.evaluationDate.isValid() ? segment.evaluationDate : now});
-    }
-    for (const CiMeasure &measure : measures) {
-        if (measure.value && !measure.hasDimensions)
-            observations.append({TriggerKind::MeasureThresholdCrossed, measure.name, *measure.value,
-                                 measure.evaluationTime.isValid() ? measure.evaluationTime : now});
-    }
-    return observations;
-}
-
-bool ConnectorWorker::recordObservations(const QList<PendingObservation> &observations)
-{
-    if (observations.isEmpty() || !m_observations)
-        return true;
-    Database::Transaction transaction(*m_db); // joins the cycle's transaction when there is one
-    bool ok = transaction.isActive();
-    for (const PendingObservation &observation : observations) {
-        if (!ok)
-            break;
-        ok = m_observations->record(observation.kind, observation.subject, observation.value, observation.at);
-    }
-    return ok && transaction.commit();
-}
-
-// --- Requests of the editor and the trigger log ---
-
-bool ConnectorWorker::acceptRequest(quint64 request, const QString &notSignedIn)
-{
-    if (m_running && !m_signedOut && m_db && m_runner)
-        return true;
-    qCInfo(lcConnector) << "request" << request << "refused: not started or signed out";
-    emit requestFailed(request, notSignedIn);
-    return false;
-}
-
-void ConnectorWorker::interactiveGet(const QString &path, const QUrlQuery &query, const QString &failure,
-                                     const FailHandler &fail, BodyHandler onSuccess)
-{
-    ApiJob *job = m_client->get(path, query, RateLimiter::Priority::Interactive);
-    m_interactive.append(job);
-    connect(job, &ApiJob::finished, this,
-            [this, failure, fail, onSuccess = std::move(onSuccess)](ApiJob *job) {
-                m_interactive.removeAll(job);
-                if (job->error() != ApiJob::Error::None) {
-                    qCInfo(lcConnector).noquote() << "request call" << job->url().path()
-                                                  << "failed:" << job->errorString() << job->details();
-                    return fail(failure.arg(job->errorString()));
-                }
-                onSuccess(job->body());
-            });
-}
-
-void ConnectorWorker::withInstance(const FailHandler &fail, InstanceHandler then)
-{
-    const auto ready = [this, then](const QString &id, const QString &name) {
-        // Also before the first cycle has learnt the instance: test firings and resubmissions need it.
-        if (m_runner && (m_instanceId.isEmpty() || id == m_instanceId))
-            m_runner->setConnection(m_client, id, name);
-        then(id, name);
-    };
-    if (!m_instanceId.isEmpty() && !m_instanceName.isEmpty())
-        return ready(m_instanceId, m_instanceName);
-    // Not adopted here: the cycle learns the instance itself (with its job history and detector state).
-    interactiveGet(QStringLiteral("instances"), {},
-                   tr("The Customer Insights instance could not be read. %1"), fail,
-                   [this, fail, ready](const QByteArray &body) {
-                       QList<CiInstance> instances;
-                       QString error;
-                       if (!CiModels::parseInstances(body, &instances, &error)) {
-                           qCWarning(lcConnector).noquote() << "unexpected instances:" << error;
-                           return fail(tr("Customer Insights sent an unexpected list of instances. Try again "
-                                          "later; the details are in the log."));
-                       }
-                       const QString wanted = m_instanceId.isEmpty() ? m_config.instanceId : m_instanceId;
-                       for (const CiInstance &instance : std::as_const(instances)) {
-                           if (wanted.isEmpty() || instance.id == wanted)
-                               return ready(instance.id, instance.name);
-                       }
-                       if (wanted.isEmpty())
-                           return fail(tr("This account has no Customer Insights instance. Sign in with "
-                                          "an account that has one."));
-                       fail(tr("This account cannot see the instance %1. Check the instance in the "
-                               "connection settings on the Account page.")
-                                .arg(wanted));
-                   });
-}
-
-void ConnectorWorker::requestCatalogue(quint64 request)
-{
-    if (!acceptRequest(request, tr("Not signed in. Sign in on the Account page to load the instance's data "
-                                   "sources, segments and measures.")))
-        return;
-    struct Pending
-    {
-        InstanceCatalogue catalogue;
-        int outstanding = 4;
-        bool failed = false;
-    };
-    auto pending = std::make_shared<Pending>();
-    const FailHandler fail = [this, request, pending](const QString &message) {
-        if (!std::exchange(pending->failed, true))
-            emit requestFailed(request, message);
-    };
-    withInstance(fail, [this, request, pending, fail](const QString &id, const QString &name) {
-        pending->catalogue.instanceId = id;
-        pending->catalogue.instanceName = name;
-        const auto done = [this, request, pending] {
-            if (--pending->outstanding > 0 || pending->failed)
-                return;
-            pending->catalogue.fetchedAt = m_clock.now().toUTC();
-            if (m_db &&
-                !recordObservations(observationsOf(pending->catalogue.segments, pending->catalogue.measures)))
-                qCWarning(lcConnector).noquote() << "observations not recorded:" << m_db->errorString();
-            qCInfo(lcConnector) << "catalogue" << request << "ready:" << pending->catalogue.segments.size()
-                                << "segments," << pending->catalogue.measures.size() << "measures,"
-                                << pending->catalogue.entities.size() << "entities";
-            emit catalogueReady(request, pending->catalogue);
-        };
-        const auto parsed = [fail](bool ok, const QString &error, const QString &message) {
-            if (!ok) {
-                qCWarning(lcConnector).noquote() << message << error;
-                fail(message);
-            }
-            return ok;
-        };
-        const QString base = QStringLiteral("instances/") + id;
-        interactiveGet(
-            base + QStringLiteral("/manage/datasources"), {}, tr("The data sources could not be loaded. %1"),
-            fail, [pending, done, parsed](const QByteArray &body) {
-                QString error;
-                if (parsed(CiModels::parseDataSources(body, &pending->catalogue.dataSources, &error), error,
-                           tr("Customer Insights sent an unexpected list of data sources. Try "
-                              "again later; the details are in the log.")))
-                    done();
-            });
-        interactiveGet(
-            base + QStringLiteral("/manage/segments"), {}, tr("The segments could not be loaded. %1"), fail,
-            [pending, done, parsed](const QByteArray &body) {
-                QString error;
-                if (parsed(CiModels::parseSegments(body, &pending->catalogue.segments, &error), error,
-                           tr("Customer Insights sent an unexpected list of segments. Try again "
-                              "later; the details are in the log.")))
-                    done();
-            });
-        interactiveGet(
-            base + QStringLiteral("/manage/measures"), {}, tr("The measures could not be loaded. %1"), fail,
-            [pending, done, parsed](const QByteArray &body) {
-                QString error;
-                if (parsed(CiModels::parseMeasures(body, &pending->catalogue.measures, &error), error,
-                           tr("Customer Insights sent an unexpected list of measures. Try again "
-                              "later; the details are in the log.")))
-                    done();
-            });
-        interactiveGet(
-            base + QStringLiteral("/manage/entities"), {}, tr("The entities could not be loaded. %1"), fail,
-            [pending, done, parsed](const QByteArray &body) {
-                QString error;
-                if (parsed(CiModels::parseEntities(body, &pending->catalogue.entities, &error), error,
-                           tr("Customer Insights sent an unexpected list of entities. Try again "
-                              "later; the details are in the log.")))
-                    done();
-            });
-    });
-}
-
-void ConnectorWorker::previewItems(quint64 request, const Step &getItemsStep, int rows)
-{
-    if (!acceptRequest(request, tr("Not signed in. Sign in on the Account page to preview the items of an "
-                                   "entity.")))
-        return;
-    if (getItemsStep.kind != StepKind::GetItems) {
-        emit requestFailed(request, tr("Only a Get items step has items to preview."));
-        return;
-    }
-    const FailHandler fail = [this, request](const QString &message) {
-        emit requestFailed(request, message);
-    };
-    withInstance(fail, [this, request, getItemsStep, rows](const QString &id, const QString &name) {
-        // The step's own action (its query building and paging), at Interactive priority.
-        StepInput input;
-        input.step = getItemsStep;
-        input.step.parameters.insert(QStringLiteral("limit"), std::clamp(rows, 1, GetItemsStep::kMaxLimit));
-        input.firingId = QStringLiteral("preview");
-        input.context.instanceName = name;
-        input.network = m_network;
-        input.api = m_client;
-        input.instanceId = id;
-        input.apiPriority = RateLimiter::Priority::Interactive;
-        input.transferTimeout = m_config.transferTimeout;
-        StepAction *action = StepAction::create(std::move(input), this);
-        connect(action, &StepAction::finished, this, [this, request, action](const StepOutcome &outcome) {
-            action->deleteLater();
-            if (outcome.result == StepOutcome::Result::Succeeded)
-                emit itemsPreviewReady(request, outcome.items);
-            else
-                emit requestFailed(request, tr("The items cannot be previewed. %1").arg(outcome.detail));
-        });
-        action->start();
-    });
-}
-
-void ConnectorWorker::testFire(quint64 request, const Flow &flow)
-{
-    if (!acceptRequest(request, tr("Not signed in. Sign in on the Account page to test-fire a flow.")))
-        return;
-    const FailHandler fail = [this, request](const QString &message) {
-        emit requestFailed(request, message);
-    };
-    withInstance(fail, [this, request, flow, fail](const QString &id, const QString &name) {
-        // A sample of the trigger with the instance's current values, where the instance has them.
-        Firing sample = StepRunner::sampleFiring(flow, m_clock.now());
-        sample.payload.insert(QStringLiteral("instance"),
-                              QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}});
-        sample.payload.insert(QStringLiteral("trigger"), Trigger::id(flow.trigger.kind));
-        const QString base = QStringLiteral("instances/") + id;
-        // The current value, as if it had just crossed the threshold (from the threshold, or from below it).
-        const auto crossing = [](Firing &firing, const QString &subject, double value, double threshold) {
-            firing.subject = subject;
-            firing.value = value;
-            firing.threshold = threshold;
-            firing.previousValue = std::min(value, threshold);
-            firing.payload.insert(QStringLiteral("subject"), subject);
-            firing.payload.insert(QStringLiteral("value"), value);
-            firing.payload.insert(QStringLiteral("previousValue"), *firing.previousValue);
-            firing.payload.insert(QStringLiteral("threshold"), threshold);
-        };
-        switch (flow.trigger.kind) {
-        case TriggerKind::SegmentThresholdCrossed:
-            return interactiveGet(
-                base + QStringLiteral("/manage/segments"), {},
-                tr("The test firing needs the segment's current member count, which could not be read. %1"),
-                fail, [this, request, flow, sample, crossing](const QByteArray &body) mutable {
-                    QList<CiSegment> segments;
-                    QString error;
-                    if (CiModels::parseSegments(body, &segments, &error)) {
-                        const CiSegment *segment =
-                            TriggerValidation::findSegment(segments, flow.trigger.subject);
-                        if (segment && segment->entityCount) {
-                            crossing(sample, segment->name, double(*segment->entityCount),
-                                     flow.trigger.threshold);
-                            sample.occurredAt = segment->evaluationDate.isValid() ? segment->evaluationDate
-                                                                                  : sample.occurredAt;
-                            sample.payload.insert(
-                                QStringLiteral("segment"),
-                                QJsonObject{{QStringLiteral("name"), segment->name},
-                                            {QStringLiteral("friendlyName"), segment->friendlyName}});
-                        }
-                    } else {
-                        qCWarning(lcConnector).noquote() << "unexpected segments:" << error;
-                    }
-                    fireTest(request, flow, sample);
-                });
-        case TriggerKind::MeasureThresholdCrossed:
-            return interactiveGet(
-                base + QStringLiteral("/manage/measures"), {},
-                tr("The test firing needs the measure's current value, which could not be read. %1"), fail,
-                [this, request, flow, sample, crossing](const QByteArray &body) mutable {
-                    QList<CiMeasure> measures;
-                    QString error;
-                    if (CiModels::parseMeasures(body, &measures, &error)) {
-                        const CiMeasure *measure =
-                            TriggerValidation::findMeasure(measures, flow.trigger.subject);
-                        if (measure && measure->value && !measure->hasDimensions) {
-                            crossing(sample, measure->name, *measure->value, flow.trigger.threshold);
-                            sample.occurredAt = measure->evaluationTime.isValid() ? measure->evaluationTime
-                                                                                  : sample.occurredAt;
-                            sample.payload.insert(
-                                QStringLiteral("measure"),
-                                QJsonObject{{QStringLiteral("name"), measure->name},
-                                            {QStringLiteral("displayName"), measure->displayName}});
-                        }
-                    } else {
-                        qCWarning(lcConnector).noquote() << "unexpected measures:" << error;
-                    }
-                    fireTest(request, flow, sample);
-                });
-        case TriggerKind::DataSourceRefreshFailed:
-        case TriggerKind::DataSourceRefreshSucceeded:
-            return interactiveGet(
-                base + QStringLiteral("/manage/datasources"), {},
-                tr("The test firing needs the data source's name, which could not be read. %1"), fail,
-                [this, request, flow, sample](const QByteArray &body) mutable {
-                    QList<CiDataSource> sources;
-                    QString error;
-                    if (!CiModels::parseDataSources(body, &sources, &error))
-                        qCWarning(lcConnector).noquote() << "unexpected data sources:" << error;
-                    const QString subject = flow.trigger.subject;
-                    const auto match =
-                        std::find_if(sources.cbegin(), sources.cend(), [&](const CiDataSource &s) {
-                            return subject.isEmpty() || s.name == subject ||
-                                   s.id.compare(subject, Qt::CaseInsensitive) == 0 ||
-                                   s.friendlyName == subject;
-                        });
-                    if (match != sources.cend()) {
-                        sample.subject = match->name;
-                        sample.payload.insert(QStringLiteral("subject"), match->name);
-                        sample.payload.insert(
-                            QStringLiteral("dataSource"),
-                            QJsonObject{{QStringLiteral("name"), match->name},
-                                        {QStringLiteral("friendlyName"), match->friendlyName},
-                                        {QStringLiteral("id"), match->id}});
-                    } else if (!subject.isEmpty()) {
-                        sample.payload.insert(QStringLiteral("dataSource"),
-                                              QJsonObject{{QStringLiteral("name"), subject}});
-                    }
-                    fireTest(request, flow, sample);
-                });
-        case TriggerKind::FullRefreshCompleted:
-        case TriggerKind::UnificationRefreshCompleted:
-            break;
-        }
-        fireTest(request, flow, sample);
-    });
-}
-
-void ConnectorWorker::fireTest(quint64 request, const Flow &flow, const Firing &sample)
-{
-    if (!m_runner)
-        return emit requestFailed(request, tr("The connector stopped before the test firing could start. "
-                                              "Sign in on the Account page and test-fire again."));
-    const QString firingId = m_runner->testFire(flow, sample);
-    if (firingId.isEmpty()) {
-        emit requestFailed(
-            request,
-            tr("The test firing could not be recorded in the trigger log: %1").arg(m_db->errorString()));
-        return;
-    }
-    emit testFireStarted(request, firingId);
-}
-
-void ConnectorWorker::resubmit(quint64 request, const QString &firingId, bool failedOnly)
-{
-    if (!acceptRequest(request, tr("Not signed in. Sign in on the Account page to resubmit a firing.")))
-        return;
-    const FailHandler fail = [this, request](const QString &message) {
-        emit requestFailed(request, message);
-    };
-    withInstance(fail, [this, request, firingId, failedOnly](const QString &, const QString &) {
-        if (!m_runner)
-            return emit requestFailed(request, tr("The connector stopped before the firing could be "
-                                                  "resubmitted. Sign in on the Account page and resubmit it "
-                                                  "again."));
-        QString error;
-        if (!m_runner->resubmit(firingId, failedOnly, &error))
-            return emit requestFailed(request, error);
-        emit resubmitStarted(request, firingId);
-    });
 }

@@ -6,8 +6,8 @@
 #include "connectorconfig.h"
 #include "connectorstatus.h"
 #include "firinglog.h"
-#include "instancecatalogue.h"
 #include "jobtracker.h"
+#include "observedvalue.h"
 #include "secretstore.h"
 #include "triggerengine.h"
 
@@ -33,7 +33,7 @@ class RateWindowStore;
 // flows exactly once. It lives on its own thread (Connector owns the thread) and owns everything it uses
 // there: the network access manager, the rate limiter, the API client and its own database connection.
 //
-// One poll cycle (DESIGN section 6; the calls per minute do not depend on the number of flows):
+// One poll cycle (docs/triggers.md; the calls per minute do not depend on the number of flows):
 //
 //   [GET instances, once]  [GET manage/datasources, rarely]
 //   GET workflows/main/jobs?top=N&includeTasks=true   <- the leading signal, one per cycle
@@ -51,13 +51,14 @@ class RateWindowStore;
 // rate limiter keeps every call inside the budget and holds all of them during a 429. After a failure or
 // a hold the next cycle is a catch-up: what it finds is marked caughtUp.
 //
-// Every segment count and measure value of a fetched list is an observation (ObservationStore), committed
-// with the cycle's firings and detector state, and also those of a catalogue request.
+// A cycle gathers what it finds in one PollCycle (the next job history, the firings, the detector states and
+// the observed values) and nothing of it is stored or announced before commit() writes it all in one
+// transaction, at the end of the cycle or at its failure (what it found until then). Stopping or signing out
+// drops the cycle in flight: the next one finds the same again.
 //
-// Requests of the editor and the trigger log (Connector's request ids) are served beside the cycle, never
-// through it: their API calls go at Interactive priority (the limiter serves them first and keeps a reserve
-// for them), each ends in exactly one answer signal, and stop() cancels those in flight (requestFailed).
-// While not started or signed out they fail at once with a sentence saying to sign in.
+// The interactive requests (catalogue, preview, test fire, resubmit) are served beside the cycle by
+// ConnectorRequests, which borrows the worker's API client, step runner and database while it runs signed in.
+class ConnectorRequests;
 class StepRunner;
 
 class ConnectorWorker : public QObject
@@ -68,6 +69,9 @@ public:
     // `clock` must outlive the worker and be safe to read from its thread.
     explicit ConnectorWorker(const Clock &clock = Clock::system(), QObject *parent = nullptr);
     ~ConnectorWorker() override;
+
+    // The requests' side, on this thread (Connector queues the requests to it).
+    ConnectorRequests *requests() const { return m_requests; }
 
 public slots:
     void start(const ConnectorConfig &config, const QString &accessToken);
@@ -81,11 +85,6 @@ public slots:
     // The app's secret store (it lives on the GUI thread and outlives the worker; SecretStore's contract).
     void setSecretStore(SecretStore *store);
 
-    void requestCatalogue(quint64 request);
-    void previewItems(quint64 request, const Step &getItemsStep, int rows);
-    void testFire(quint64 request, const Flow &flow);
-    void resubmit(quint64 request, const QString &firingId, bool failedOnly);
-
 signals:
     void firingsRecorded(const QList<Firing> &firings);
     // A step of a firing was attempted (from the step runner, which runs the steps of recorded firings).
@@ -95,36 +94,21 @@ signals:
     void accessTokenRequired();
     void flowsReloaded(int flows);
 
-    void catalogueReady(quint64 request, const InstanceCatalogue &catalogue);
-    void itemsPreviewReady(quint64 request, const QList<QJsonObject> &rows);
-    void testFireStarted(quint64 request, const QString &firingId);
-    void resubmitStarted(quint64 request, const QString &firingId);
-    void requestFailed(quint64 request, const QString &message);
-
 private:
     using BodyHandler = std::function<void(const QByteArray &body)>;
-    using FailHandler = std::function<void(const QString &message)>;
-    using InstanceHandler = std::function<void(const QString &instanceId, const QString &instanceName)>;
 
-    struct PendingObservation
+    // What one poll cycle found, kept apart until commit().
+    struct PollCycle
     {
-        TriggerKind kind;
-        QString subject;
-        double value;
-        QDateTime at;
+        QElapsedTimer started;
+        bool dataSourcesRetried = false;
+        std::optional<JobTracker> tracker; // after this cycle's job listing
+        QList<Firing> firings;
+        QHash<QString, QJsonObject> states; // detector states by key
+        QList<ObservedValue> observations;
+        bool segmentsEvaluated = false;
+        bool measuresEvaluated = false;
     };
-
-    // Requests: false (and requestFailed with `notSignedIn`) unless started and signed in.
-    bool acceptRequest(quint64 request, const QString &notSignedIn);
-    // One Interactive call; on failure `fail` gets `failure` with the call's own sentence as %1.
-    void interactiveGet(const QString &path, const QUrlQuery &query, const QString &failure,
-                        const FailHandler &fail, BodyHandler onSuccess);
-    // The instance being watched (without a call once known), for a request.
-    void withInstance(const FailHandler &fail, InstanceHandler then);
-    void fireTest(quint64 request, const Flow &flow, const Firing &sample);
-    QList<PendingObservation> observationsOf(const QList<CiSegment> &segments,
-                                             const QList<CiMeasure> &measures) const;
-    bool recordObservations(const QList<PendingObservation> &observations);
 
     void request(const QString &path, const QUrlQuery &query, BodyHandler onSuccess);
     void scheduleCycle(std::chrono::milliseconds delay);
@@ -140,12 +124,17 @@ private:
     void evaluateMeasures(const QList<CiMeasure> &measures);
     void finishCycle();
     void failCycle(ApiJob::Error error, const QString &message, const QString &details);
-    bool commitPending();
+    // Stores what `cycle` found in one transaction, then announces the new firings and runs their steps.
+    bool commit(PollCycle cycle);
+    // A detector state: the cycle's own if it has one, else the stored one.
+    QJsonObject stateOf(const QString &key) const;
     void runSteps(const QList<Firing> &firings);
     void addThresholdResult(const TriggerEngine::ThresholdResult &result);
     void reportProblems(const QStringList &problems);
     void abortCalls();
     void publishStatus();
+    // Lends the requests what they need while running signed in (nothing otherwise).
+    void serveRequests();
     bool needsDataSources() const;
     QString instancePath(const QString &rest) const;
     std::chrono::milliseconds nextInterval() const;
@@ -157,6 +146,7 @@ private:
     ApiClient *m_client;
     QTimer *m_cycleTimer;
     QTimer *m_holdTimer;
+    ConnectorRequests *m_requests;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<FlowStore> m_flowStore;
     std::unique_ptr<FiringLog> m_firingLog;
@@ -170,30 +160,20 @@ private:
     JobTracker m_tracker;
 
     bool m_running = false;
-    bool m_busy = false;
     bool m_signedOut = false;
     bool m_catchUp = false;
     bool m_historyRestored = false;
-    bool m_dataSourcesRetried = false;
     bool m_segmentsDirty = true;
     bool m_measuresDirty = true;
+    std::optional<PollCycle> m_cycle; // while a cycle runs
     quint64 m_generation = 0;
     QList<QPointer<ApiJob>> m_inflight;
-    QList<QPointer<ApiJob>> m_interactive; // calls of requests
     QString m_instanceId;
     QString m_instanceName;
     QDateTime m_dataSourcesAt;
     QDateTime m_segmentsAt;
     QDateTime m_measuresAt;
-    QElapsedTimer m_cycleStarted;
     QString m_error;
-
-    std::optional<JobTracker> m_pendingTracker;
-    QList<Firing> m_pendingFirings;
-    QHash<QString, QJsonObject> m_pendingStates;
-    QList<PendingObservation> m_pendingObservations;
-    bool m_pendingSegments = false;
-    bool m_pendingMeasures = false;
 
     ConnectorStatus m_status;
     QDateTime m_lastPollAt;

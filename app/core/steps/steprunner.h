@@ -51,12 +51,10 @@ class SecretStore;
 // saying so, for at most Options::secretStoreWait; then the attempt fails retryably and the usual retries
 // follow. Steps without secrets do not wait. The store lives on another thread (SecretStore's contract).
 //
-// The worker wires it like this:
-//   m_runner = new StepRunner(m_db, m_secretStore, m_network, m_clock, this);
-//   m_runner->setConnection(m_apiClient, instanceId, instanceName);
-//   m_runner->setSmtpSettings(smtp);
-//   m_runner->resumeUnfinished();
-//   ... for (const Firing &firing : m_firingLog.record(detected)) m_runner->run(firing, flowOf(firing));
+// The connector worker owns one per database connection and drives it: setConnection() once the instance
+// is known, resumeUnfinished() before the first firings it runs, then run() for each firing a poll cycle
+// committed. Its requests (ConnectorRequests) call testFire() and resubmit(); testFiringRecorded() reaches
+// the trigger log as the worker's firingsRecorded().
 class StepRunner : public QObject
 {
     Q_OBJECT

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "connectorjob.h"
+#include "instancecatalogue.h"
+
+// The instance's catalogue for the flow editor's pickers (Connector::requestCatalogue()).
+class CatalogueJob : public ConnectorJob
+{
+    Q_OBJECT
+
+public:
+    explicit CatalogueJob(QObject *owner = nullptr)
+        : ConnectorJob(owner)
+    {}
+
+    void succeed(const InstanceCatalogue &catalogue)
+    {
+        queueAnswer([this, catalogue] { emit finished(catalogue); });
+    }
+
+signals:
+    void finished(const InstanceCatalogue &catalogue);
+
+private:
+    void succeedWith(const QVariant &result) override { succeed(result.value<InstanceCatalogue>()); }
+};
