@@ -646,17 +646,13 @@ StepEditor *FlowEditor::insertStepEditor(int index, const Step &step)
     m_steps->insertItem(index, QString());
     connect(editor, &StepEditor::changed, this, &FlowEditor::validate);
     connect(editor, &StepEditor::previewRequested, this, [this, editor](const Step &query) {
-        delete m_previewJob; // a newer preview replaces the one still loading
-        m_previewJob = m_requests->previewItems(query, 5, this);
-        const QPointer<StepEditor> asked = editor;
-        connect(m_previewJob, &ItemsPreviewJob::finished, this, [asked](const QList<QJsonObject> &rows) {
-            if (auto *getItems = qobject_cast<GetItemsStepEditor *>(asked.data()))
-                getItems->showPreview(rows);
-        });
-        connect(m_previewJob, &ConnectorJob::failed, this, [asked](const QString &message) {
-            if (auto *getItems = qobject_cast<GetItemsStepEditor *>(asked.data()))
-                getItems->showPreviewError(message);
-        });
+        auto *getItems = qobject_cast<GetItemsStepEditor *>(editor);
+        if (!getItems)
+            return;
+        // The step editor owns its preview: removing the step drops the answer.
+        ItemsPreviewJob *job = m_requests->previewItems(query, 5, getItems);
+        connect(job, &ItemsPreviewJob::finished, getItems, &GetItemsStepEditor::showPreview);
+        connect(job, &ConnectorJob::failed, getItems, &GetItemsStepEditor::showPreviewError);
     });
     return editor;
 }
@@ -799,6 +795,7 @@ void FlowEditor::reloadCatalogue()
     delete m_catalogueJob; // a newer catalogue replaces the one still loading
     m_catalogueJob = m_requests->requestCatalogue(this);
     connect(m_catalogueJob, &CatalogueJob::finished, this, [this](const InstanceCatalogue &catalogue) {
+        m_catalogueJob.clear(); // answered: it deletes itself
         m_catalogue = catalogue;
         m_catalogueStatus->setText(
             tr("Instance %1, read at %2.")
@@ -813,6 +810,7 @@ void FlowEditor::reloadCatalogue()
         validate();
     });
     connect(m_catalogueJob, &ConnectorJob::failed, this, [this](const QString &message) {
+        m_catalogueJob.clear();
         m_catalogueStatus->setText(QStringLiteral("⚠ ") +
                                    tr("The instance's data could not be loaded: %1").arg(message));
         m_catalogueStatus->setStyleSheet(FieldError::styleSheet());
@@ -919,6 +917,7 @@ void FlowEditor::testFire()
             m_testSteps.append(step.kind);
         m_testJob = m_requests->testFire(tested, this);
         connect(m_testJob, &FiringJob::finished, this, [this](const QString &firingId) {
+            m_testJob.clear(); // answered: it deletes itself
             m_testFiringId = firingId;
             m_testLines.clear();
             for (int i = 0; i < m_testSteps.size(); ++i)
@@ -927,6 +926,7 @@ void FlowEditor::testFire()
             m_testResults->setText(m_testLines.join(u'\n'));
         });
         connect(m_testJob, &ConnectorJob::failed, this, [this](const QString &message) {
+            m_testJob.clear();
             m_testResults->setText(QStringLiteral("⚠ ") + tr("The test could not start: %1").arg(message));
             m_testButton->setEnabled(true);
         });

@@ -105,7 +105,6 @@ private:
     std::optional<InstanceCatalogue> m_catalogue;
     QPointer<CatalogueJob> m_catalogueJob; // loading
     QPointer<FiringJob> m_testJob;         // starting
-    QPointer<ItemsPreviewJob> m_previewJob;
     QString m_testFiringId;
     bool m_busy = false;
     bool m_valid = false;

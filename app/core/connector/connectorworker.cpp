@@ -150,6 +150,7 @@ void ConnectorWorker::stop()
     m_running = false;
     m_cycleTimer->stop();
     abortCalls();
+    m_cycle.reset(); // nothing of it was stored: the next start finds the same again
     serveRequests();
     m_requests->cancelAll(); // requests in flight are answered: "cancelled"
     qCInfo(lcConnector) << "worker stopped";
@@ -179,6 +180,8 @@ void ConnectorWorker::failAuthentication(const QString &reason)
     m_signedOut = true;
     m_cycleTimer->stop();
     abortCalls();
+    if (m_cycle)
+        commit(*std::exchange(m_cycle, std::nullopt)); // what the cycle found before the sign-out
     serveRequests();
     m_error = reason;
     m_catchUp = true;
@@ -224,8 +227,6 @@ void ConnectorWorker::serveRequests()
 
 void ConnectorWorker::abortCalls()
 {
-    // The cycle in flight is dropped: nothing of it was stored, the next one finds the same again.
-    m_cycle.reset();
     ++m_generation;
     const QList<QPointer<ApiJob>> inflight = std::exchange(m_inflight, {});
     for (const QPointer<ApiJob> &job : inflight) {

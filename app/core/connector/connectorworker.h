@@ -53,8 +53,8 @@ class RateWindowStore;
 //
 // A cycle gathers what it finds in one PollCycle (the next job history, the firings, the detector states and
 // the observed values) and nothing of it is stored or announced before commit() writes it all in one
-// transaction, at the end of the cycle or at its failure (what it found until then). Stopping or signing out
-// drops the cycle in flight: the next one finds the same again.
+// transaction, at the end of the cycle, or at its failure or a sign-out (what it found until then). stop()
+// drops the cycle in flight: the next start finds the same again.
 //
 // The interactive requests (catalogue, preview, test fire, resubmit) are served beside the cycle by
 // ConnectorRequests, which borrows the worker's API client, step runner and database while it runs signed in.
