@@ -382,11 +382,18 @@ private slots:
         f.startConnector();
         f.connector->setSecretStore(&m_secrets); // lives on this thread; the step runs on the worker's
         QSignalSpy completed(f.connector.get(), &Connector::firingCompleted);
+        QStringList order; // the job's answer comes before the firing's step runs move on
         Answer started(f.connector->testFire(flow, this));
+        connect(started.job, &FiringJob::finished, this, [&] { order << QStringLiteral("started"); });
+        connect(f.connector.get(), &Connector::stepRunUpdated, this, [&](const StepRun &run) {
+            if (run.status != StepRun::pending())
+                order << run.status;
+        });
         QVERIFY(started.wait());
         QCOMPARE(started.failed.size(), 0);
         const QString firingId = started.result().toString();
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 10000);
+        QVERIFY2(order.value(0) == u"started" && order.size() > 1, qPrintable(order.join(u',')));
         QCOMPARE(completed.constFirst().at(0).toString(), firingId);
         QCOMPARE(completed.constFirst().at(1).toBool(), true);
         QVERIFY(f.connector->workerThread() != QThread::currentThread());

@@ -13,14 +13,11 @@ public:
         : ConnectorJob(owner)
     {}
 
-    void succeed(const InstanceCatalogue &catalogue)
-    {
-        queueAnswer([this, catalogue] { emit finished(catalogue); });
-    }
+    void succeed(const InstanceCatalogue &catalogue) { succeedWith(QVariant::fromValue(catalogue)); }
 
 signals:
     void finished(const InstanceCatalogue &catalogue);
 
 private:
-    void succeedWith(const QVariant &result) override { succeed(result.value<InstanceCatalogue>()); }
+    void emitFinished(const QVariant &result) override { emit finished(result.value<InstanceCatalogue>()); }
 };

@@ -6,27 +6,32 @@ ConnectorJob::ConnectorJob(QObject *owner)
 
 void ConnectorJob::fail(const QString &message)
 {
-    queueAnswer([this, message] { emit failed(message); });
+    end({false, {}, message}, Qt::QueuedConnection);
 }
 
-void ConnectorJob::queueAnswer(std::function<void()> emitAnswer)
+void ConnectorJob::succeedWith(const QVariant &result)
 {
-    if (std::exchange(m_answered, true))
-        return;
-    // Queued with the job as context: a job deleted meanwhile (its owner went) never emits.
-    QMetaObject::invokeMethod(
-        this,
-        [this, emitAnswer = std::move(emitAnswer)] {
-            emitAnswer();
-            deleteLater();
-        },
-        Qt::QueuedConnection);
+    end({true, result, {}}, Qt::QueuedConnection);
 }
 
 void ConnectorJob::answer(const ConnectorAnswer &answer)
 {
-    if (answer.ok)
-        succeedWith(answer.result);
-    else
-        fail(answer.message);
+    end(answer, Qt::DirectConnection);
+}
+
+void ConnectorJob::end(const ConnectorAnswer &answer, Qt::ConnectionType when)
+{
+    if (std::exchange(m_answered, true))
+        return;
+    // With the job as context: a job deleted before a queued answer (its owner went) never emits.
+    QMetaObject::invokeMethod(
+        this,
+        [this, answer] {
+            if (answer.ok)
+                emitFinished(answer.result);
+            else
+                emit failed(answer.message);
+            deleteLater();
+        },
+        when);
 }

@@ -4,8 +4,6 @@
 #include <QString>
 #include <QVariant>
 
-#include <functional>
-
 class Connector;
 
 // What the worker answers to one request (ConnectorRequests::answered): a result, or a translated sentence
@@ -46,15 +44,18 @@ signals:
 
 protected:
     explicit ConnectorJob(QObject *owner);
-    // Ends the job: `emitAnswer` (the subclass's finished() with its result) runs from the event loop, then
-    // the job deletes itself. Ignored once answered.
-    void queueAnswer(std::function<void()> emitAnswer);
+    // Ends the job with `result`: the subclass's finished() follows from the event loop. Ignored once
+    // answered.
+    void succeedWith(const QVariant &result);
 
 private:
     friend class Connector;
-    // The worker's answer: succeeds with its result (the subclass's type) or fails with its message.
+    // The worker's answer, which Connector receives queued: emitted at once, so that it keeps its place
+    // before the step runs of the firing it started.
     void answer(const ConnectorAnswer &answer);
-    virtual void succeedWith(const QVariant &result) = 0;
+    void end(const ConnectorAnswer &answer, Qt::ConnectionType when);
+    // Emits the subclass's finished() with `result`.
+    virtual void emitFinished(const QVariant &result) = 0;
 
     bool m_answered = false;
 };

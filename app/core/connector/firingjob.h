@@ -14,14 +14,11 @@ public:
         : ConnectorJob(owner)
     {}
 
-    void succeed(const QString &firingId)
-    {
-        queueAnswer([this, firingId] { emit finished(firingId); });
-    }
+    void succeed(const QString &firingId) { succeedWith(QVariant::fromValue(firingId)); }
 
 signals:
     void finished(const QString &firingId);
 
 private:
-    void succeedWith(const QVariant &result) override { succeed(result.toString()); }
+    void emitFinished(const QVariant &result) override { emit finished(result.toString()); }
 };

@@ -15,14 +15,11 @@ public:
         : ConnectorJob(owner)
     {}
 
-    void succeed(const QList<QJsonObject> &rows)
-    {
-        queueAnswer([this, rows] { emit finished(rows); });
-    }
+    void succeed(const QList<QJsonObject> &rows) { succeedWith(QVariant::fromValue(rows)); }
 
 signals:
     void finished(const QList<QJsonObject> &rows);
 
 private:
-    void succeedWith(const QVariant &result) override { succeed(result.value<QList<QJsonObject>>()); }
+    void emitFinished(const QVariant &result) override { emit finished(result.value<QList<QJsonObject>>()); }
 };
