@@ -383,7 +383,7 @@ private slots:
                     window.triggerLogPane()
                         ->findChild<QLabel *>(QStringLiteral("messageLabel"))
                         ->text()
-                        .startsWith(QLatin1String("Resubmitted")));
+                        .startsWith(QLatin1String("Resubmitted: the steps run again"))); // the job's answer
         QTRY_COMPARE_WITH_TIMEOUT(log->index(0, 0).data(TriggerLogModel::StatusRole).toInt(),
                                   int(TriggerLogRecord::Status::Succeeded), 20000);
         if (!screenshots.isEmpty()) {
