@@ -198,6 +198,18 @@ private slots:
         QCOMPARE(gone.count(), 0);
     }
 
+    void aJobOutlivingTheConnectorFailsOnce()
+    {
+        auto connector = std::make_unique<Connector>();
+        Answer answer(connector->requestCatalogue(nullptr));
+        connector.reset(); // its worker's answer can no longer reach the job
+        QVERIFY(answer.job);
+        QVERIFY(answer.wait(5000));
+        QCOMPARE(answer.count(), 1);
+        QVERIFY2(answer.message().contains(u"connector stopped"), qPrintable(answer.message()));
+        QTRY_VERIFY(!answer.job);
+    }
+
     void catalogue()
     {
         ConnectorFixture f;
