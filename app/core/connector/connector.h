@@ -22,9 +22,10 @@ class ConnectorWorker;
 // only by queued calls and queued signals carrying values (docs/threads.md).
 //
 //   Connector (GUI thread) --queued calls: start, stop, tokens, flows, secret store--> ConnectorWorker
-//             <--firingsRecorded, stepRunUpdated, firingCompleted, statusChanged, --  (its thread)
-//                accessTokenRequired, flowsReloaded (queued)
-//   a job --ticket, queued call--> ConnectorRequests --answered(ticket, answer), queued--> the job
+//                          <--firingsRecorded, stepRunUpdated, firingCompleted, ----- (its thread)
+//                             statusChanged, accessTokenRequired, flowsReloaded (queued signals)
+//   a job --ticket, queued call--> ConnectorRequests (the worker's, on its thread)
+//         <--answered(ticket, answer), queued: the job's finished(result) or failed(message)--
 //
 // The thread is owned RAII-style: its deleter quits and waits; the worker (no parent) is deleted by the
 // thread's finished() -> deleteLater. Firings arrive after they are committed to the firing log; connect

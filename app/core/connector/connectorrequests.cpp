@@ -86,7 +86,7 @@ void ConnectorRequests::interactiveGet(const QString &path, const QUrlQuery &que
             });
 }
 
-void ConnectorRequests::withInstance(const FailHandler &failWith, InstanceHandler then)
+void ConnectorRequests::withInstance(const FailHandler &failWith, const InstanceHandler &then)
 {
     const auto ready = [this, then](const QString &id, const QString &name) {
         // Also before the first cycle has learnt the instance: test firings and resubmissions need it.

@@ -74,7 +74,7 @@ private:
     void interactiveGet(const QString &path, const QUrlQuery &query, const QString &failure,
                         const FailHandler &failWith, BodyHandler onSuccess);
     // The instance being watched (without a call once known), for a request.
-    void withInstance(const FailHandler &failWith, InstanceHandler then);
+    void withInstance(const FailHandler &failWith, const InstanceHandler &then);
     void fireTest(quint64 ticket, const Flow &flow, const Firing &sample);
 
     const Clock &m_clock;

@@ -7,7 +7,7 @@
 #include "connectorstatus.h"
 #include "firinglog.h"
 #include "jobtracker.h"
-#include "observedvalue.h"
+#include "pollcycle.h"
 #include "secretstore.h"
 #include "triggerengine.h"
 
@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 
+class ConnectorRequests;
 class Database;
 class DetectorStateStore;
 class FlowStore;
@@ -28,6 +29,7 @@ class ObservationStore;
 class QNetworkAccessManager;
 class QTimer;
 class RateWindowStore;
+class StepRunner;
 
 // The connector worker: watches one Customer Insights instance and records every firing of the enabled
 // flows exactly once. It lives on its own thread (Connector owns the thread) and owns everything it uses
@@ -51,16 +53,13 @@ class RateWindowStore;
 // rate limiter keeps every call inside the budget and holds all of them during a 429. After a failure or
 // a hold the next cycle is a catch-up: what it finds is marked caughtUp.
 //
-// A cycle gathers what it finds in one PollCycle (the next job history, the firings, the detector states and
-// the observed values) and nothing of it is stored or announced before commit() writes it all in one
-// transaction, at the end of the cycle, or at its failure or a sign-out (what it found until then). stop()
-// drops the cycle in flight: the next start finds the same again.
+// A cycle gathers what it finds in one PollCycle (pollcycle.h: the next job history, the firings, the
+// detector states and the observed values) and nothing of it is stored or announced before commit() writes it
+// all in one transaction, at the end of the cycle, or at its failure or a sign-out (what it found until
+// then). stop() drops the cycle in flight: the next start finds the same again.
 //
 // The interactive requests (catalogue, preview, test fire, resubmit) are served beside the cycle by
 // ConnectorRequests, which borrows the worker's API client, step runner and database while it runs signed in.
-class ConnectorRequests;
-class StepRunner;
-
 class ConnectorWorker : public QObject
 {
     Q_OBJECT
@@ -96,19 +95,6 @@ signals:
 
 private:
     using BodyHandler = std::function<void(const QByteArray &body)>;
-
-    // What one poll cycle found, kept apart until commit().
-    struct PollCycle
-    {
-        QElapsedTimer started;
-        bool dataSourcesRetried = false;
-        std::optional<JobTracker> tracker; // after this cycle's job listing
-        QList<Firing> firings;
-        QHash<QString, QJsonObject> states; // detector states by key
-        QList<ObservedValue> observations;
-        bool segmentsEvaluated = false;
-        bool measuresEvaluated = false;
-    };
 
     void request(const QString &path, const QUrlQuery &query, BodyHandler onSuccess);
     void scheduleCycle(std::chrono::milliseconds delay);
