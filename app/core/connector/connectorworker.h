@@ -35,7 +35,7 @@ class StepRunner;
 // flows exactly once. It lives on its own thread (Connector owns the thread) and owns everything it uses
 // there: the network access manager, the rate limiter, the API client and its own database connection.
 //
-// One poll cycle (docs/triggers.md; the calls per minute do not depend on the number of flows):
+// One poll cycle (docs/api-and-budget.md; the calls per minute do not depend on the number of flows):
 //
 //   [GET instances, once]  [GET manage/datasources, rarely]
 //   GET workflows/main/jobs?top=N&includeTasks=true   <- the leading signal, one per cycle
