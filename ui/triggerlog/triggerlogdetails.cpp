@@ -130,6 +130,8 @@ TriggerLogDetails::TriggerLogDetails(QWidget *parent)
 void TriggerLogDetails::clear()
 {
     m_firingId.clear();
+    m_stepsHtml.clear();
+    m_deliveriesHtml.clear();
     m_payload->clear();
     m_steps->clear();
     m_stack->setCurrentWidget(m_placeholder);
@@ -153,6 +155,8 @@ void TriggerLogDetails::copyPayload()
 void TriggerLogDetails::showFiring(const TriggerLogRecord &record, const QList<StepRun> &runs,
                                    const QStringList &stepNames, int stepCount)
 {
+    if (record.id != m_firingId)
+        m_deliveriesHtml.clear();
     m_firingId = record.id;
     QString title = record.flowName + QStringLiteral(" — ") + Trigger::displayName(record.trigger);
     if (!record.subject.isEmpty())
@@ -210,6 +214,32 @@ void TriggerLogDetails::showFiring(const TriggerLogRecord &record, const QList<S
         if (!any)
             html += u"<p style=\"margin-left:12px\">" + tr("Not started").toHtmlEscaped() + u"</p>";
     }
-    m_steps->setHtml(html);
+    m_stepsHtml = html;
+    m_steps->setHtml(m_stepsHtml + m_deliveriesHtml);
     m_stack->setCurrentIndex(1);
+}
+
+void TriggerLogDetails::showDeliveries(const QList<SandboxControl::Delivery> &deliveries)
+{
+    if (m_firingId.isEmpty())
+        return;
+    QString html;
+    if (!deliveries.isEmpty()) {
+        html =
+            u"<p style=\"margin-top:12px\"><b>" + tr("Received by the sandbox").toHtmlEscaped() + u"</b></p>";
+        for (const SandboxControl::Delivery &delivery : deliveries) {
+            const QString where = delivery.kind == SandboxControl::Delivery::Kind::TeamsMessage
+                                      ? tr("Teams channel \"%1\" at %2")
+                                      : tr("Email to %1 at %2");
+            html += u"<p style=\"margin-left:12px; margin-bottom:2px\">" +
+                    where.arg(delivery.recipient, TriggerLogModel::timeText(delivery.receivedAt))
+                        .toHtmlEscaped() +
+                    u"</p><pre style=\"margin-left:24px; margin-top:0px; white-space:pre-wrap\"><b>" +
+                    delivery.title.toHtmlEscaped() + u"</b>\n" + delivery.text.toHtmlEscaped() + u"</pre>";
+        }
+    }
+    if (html == m_deliveriesHtml)
+        return;
+    m_deliveriesHtml = html;
+    m_steps->setHtml(m_stepsHtml + m_deliveriesHtml);
 }

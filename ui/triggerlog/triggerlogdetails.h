@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sandboxcontrol.h"
 #include "triggerlog/triggerlogrecord.h"
 
 #include <QWidget>
@@ -12,7 +13,8 @@ class QTextBrowser;
 
 // The detail pane of the trigger log: the selected firing's timestamps (occurred, detected, caught up), its
 // payload as pretty JSON with Copy, and each step with every attempt: outcome, HTTP status, times and the
-// request/response summary or error the step runner recorded (secrets already redacted by the runner).
+// request/response summary or error the step runner recorded (secrets already redacted by the runner). On the
+// embedded sandbox it also shows what the sandbox's Teams channel and mail server received from the steps.
 class TriggerLogDetails : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,9 @@ public:
                     int stepCount);
     void clear();
     QString firingId() const { return m_firingId; }
+    // What the sandbox's sinks received while the shown firing's steps ran (SandboxControl::readDeliveries),
+    // below the steps; kept until another firing is shown.
+    void showDeliveries(const QList<SandboxControl::Delivery> &deliveries);
 
     QString payloadText() const;
     QString stepsText() const; // the steps section as plain text
@@ -45,4 +50,6 @@ private:
     QPushButton *m_copyButton;
     QTextBrowser *m_steps;
     QString m_firingId;
+    QString m_stepsHtml;
+    QString m_deliveriesHtml;
 };
