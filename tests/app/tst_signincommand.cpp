@@ -33,15 +33,17 @@ private:
         QString output;
     };
 
-    Run signIn(const QString &dataDir, const QString &consent)
+    Run signIn(const QString &dataDir, const QString &consent, bool withApi = true)
     {
         QProcess process;
         process.setProcessEnvironment(environment(consent));
-        process.start(QStringLiteral(INSIGHTS_ADMIN_EXE),
-                      {QStringLiteral("--sign-in"), QStringLiteral("--data-dir"), dataDir,
-                       QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--authority"),
-                       m_base + QStringLiteral("/contoso"), QStringLiteral("--api"),
-                       m_base + QStringLiteral("/v1")});
+        QStringList arguments{
+            QStringLiteral("--sign-in"),        QStringLiteral("--data-dir"), dataDir,
+            QStringLiteral("--lang"),           QStringLiteral("en"),         QStringLiteral("--authority"),
+            m_base + QStringLiteral("/contoso")};
+        if (withApi)
+            arguments << QStringLiteral("--api") << m_base + QStringLiteral("/v1");
+        process.start(QStringLiteral(INSIGHTS_ADMIN_EXE), arguments);
         if (!process.waitForFinished(60000))
             return {};
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
@@ -78,6 +80,17 @@ private slots:
         QVERIFY2(saved.contains(m_base + QStringLiteral("/contoso")), qPrintable(saved));
         QVERIFY(!saved.contains(QLatin1String("token"), Qt::CaseInsensitive) ||
                 !saved.contains(QLatin1String("eyJ")));
+    }
+
+    // A tenant without --api talks to the public Customer Insights API.
+    void theApiDefaultsToThePublicOne()
+    {
+        QTemporaryDir dataDir;
+        const Run run = signIn(dataDir.path(), QStringLiteral("accept"), false);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QSettings settings(dataDir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        QCOMPARE(settings.value(QStringLiteral("connection/apiBase")).toString(),
+                 QStringLiteral("https://api.ci.ai.dynamics.com/v1"));
     }
 
     void deniedConsentFailsWithTheReason()

@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "connectionsettings.h"
 
 #include <QSettings>
@@ -152,27 +153,28 @@ private slots:
     void saveAndLoad()
     {
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
+        AppSettings settings(dir.filePath(QStringLiteral("a.ini")));
         ConnectionSettings original = entra();
         original.authorizeUrl = QUrl(QStringLiteral("https://idp.example.com/authorize?p=policy"));
         original.tokenUrl = QUrl(QStringLiteral("https://idp.example.com/token"));
         original.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
         original.scopes = {QStringLiteral("api://x/.default"), QStringLiteral("offline_access")};
-        settings.beginGroup(QStringLiteral("connection"));
         original.save(settings);
-        settings.endGroup();
         settings.sync();
+        QCOMPARE(QSettings(dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat)
+                     .value(QStringLiteral("connection/clientId"))
+                     .toString(),
+                 original.clientId);
 
-        QSettings reread(dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
-        reread.beginGroup(QStringLiteral("connection"));
+        const AppSettings reread(dir.filePath(QStringLiteral("a.ini")));
         QCOMPARE(ConnectionSettings::load(reread, ConnectionSettings()), original);
     }
 
     void loadTakesMissingValuesFromDefaults()
     {
         QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("b.ini")), QSettings::IniFormat);
-        settings.setValue(QStringLiteral("clientId"), QStringLiteral("other"));
+        AppSettings settings(dir.filePath(QStringLiteral("b.ini")));
+        settings.setValue(AppSettings::Key::ClientId, QStringLiteral("other"));
         const auto defaults = ConnectionSettings::sandboxDefaults(QUrl(QStringLiteral("http://127.0.0.1:1")));
         const ConnectionSettings loaded = ConnectionSettings::load(settings, defaults);
         QCOMPARE(loaded.clientId, QStringLiteral("other"));

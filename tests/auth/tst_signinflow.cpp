@@ -2,7 +2,6 @@
 #include "embeddedsandbox.h"
 #include "recordingnam.h"
 #include "signinflow.h"
-#include "urlcatcher.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -157,13 +156,15 @@ private slots:
 
     void cleanupTestCase() { m_sandbox.reset(); }
 
-    // The system browser is QDesktopServices::openUrl; a URL handler hands the link to BrowserBot.
+    // The injected browser sees the link and hands it to BrowserBot.
     void signInSucceeds()
     {
         Attempt attempt(m_settings);
-        UrlCatcher catcher;
-        connect(&catcher, &UrlCatcher::urlOpened, &attempt.browser,
-                [&attempt](const QUrl &url) { attempt.browser.open(url); });
+        QList<QUrl> opened;
+        attempt.flow.setBrowser([&attempt, &opened](const QUrl &url) {
+            opened << url;
+            return attempt.browser.asBrowser()(url);
+        });
         attempt.flow.start();
         QTRY_COMPARE_WITH_TIMEOUT(attempt.signedIn.size(), 1, 10000);
         QCOMPARE(attempt.failed.size(), 0);
@@ -179,8 +180,8 @@ private slots:
         QCOMPARE(attempt.flow.state(), State::SignedIn);
 
         // What went to the browser: PKCE S256, a 32-byte state, the loopback redirect.
-        QCOMPARE(catcher.urls().size(), 1);
-        const QUrl authorize = catcher.urls().first();
+        QCOMPARE(opened.size(), 1);
+        const QUrl authorize = opened.first();
         QCOMPARE(authorize, attempt.flow.authorizeUrl());
         QCOMPARE(authorize.path(), QStringLiteral("/contoso/oauth2/v2.0/authorize"));
         QCOMPARE(BrowserBot::queryValue(authorize, QStringLiteral("code_challenge_method")),

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -265,6 +266,48 @@ private slots:
                 QCOMPARE(firing.value(QStringLiteral("threshold")).toDouble(), 1250.0);
             }
         }
+    }
+
+    // The firing log keeps the retention setting's days without a window too.
+    void headlessPrunesByTheRetentionSetting()
+    {
+        QTemporaryDir dir;
+        {
+            QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            settings.setValue(QStringLiteral("triggerLog/retentionDays"), 3);
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<Firing> firings;
+        for (const int days : {1, 2, 4, 30}) {
+            Firing firing;
+            firing.flowId = 1;
+            firing.flowName = QStringLiteral("Old");
+            firing.trigger = TriggerKind::DataSourceRefreshFailed;
+            firing.subject = QStringLiteral("PosTransactions");
+            firing.jobId = QStringLiteral("old-%1").arg(days);
+            firing.id = firing.jobId;
+            firing.detectedAt = now.addDays(-days);
+            firing.occurredAt = firing.detectedAt;
+            firings << firing;
+        }
+        Database db;
+        QVERIFY(db.open(dir.path(), QStringLiteral("test")));
+        FiringLog log(db);
+        bool ok = false;
+        log.record(firings, &ok);
+        QVERIFY(ok);
+        QCOMPARE(log.count(), 4);
+
+        QProcess headless;
+        QVERIFY(startHeadless(headless, dir.path()));
+        QCOMPARE(log.count(), 2);
+        QSet<QString> kept;
+        for (const Firing &firing : log.page(0, 10))
+            kept.insert(firing.jobId);
+        QCOMPARE(kept, (QSet<QString>{QStringLiteral("old-1"), QStringLiteral("old-2")}));
+        headless.terminate();
+        QVERIFY(headless.waitForFinished(15000));
+        QCOMPARE(headless.exitCode(), 0);
     }
 
     // The service revokes the sign-in (twice): each time the headless worker signs in again through the

@@ -38,10 +38,14 @@ private slots:
             m_fixture->http.get(url, {{"Authorization", "Bearer " + m_fixture->accessToken.toLatin1()}});
         QCOMPARE(noKey.status, 403);
         QCOMPARE(noKey.object().value(QStringLiteral("httpStatusCode")).toString(), QStringLiteral("403"));
+        QCOMPARE(noKey.object().value(QStringLiteral("errorCode")).toString(),
+                 QStringLiteral("MissingSubscriptionKey"));
         const auto wrongKey =
             m_fixture->http.get(url, {{"Authorization", "Bearer " + m_fixture->accessToken.toLatin1()},
                                       {"Ocp-Apim-Subscription-Key", "x"}});
         QCOMPARE(wrongKey.status, 403);
+        QCOMPARE(wrongKey.object().value(QStringLiteral("errorCode")).toString(),
+                 QStringLiteral("InvalidSubscriptionKey"));
         const auto ok = m_fixture->api(url);
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.json().array().first().toObject().value(QStringLiteral("name")).toString(),

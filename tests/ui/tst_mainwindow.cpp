@@ -22,7 +22,6 @@
 #include "triggerlog/triggerlogmodel.h"
 #include "triggerlog/triggerlogpane.h"
 #include "triggerlog/triggerlogview.h"
-#include "urlcatcher.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -139,11 +138,9 @@ private slots:
         AuthSession session(&m_network, &secrets);
         session.setSettings(ConnectionSettings::sandboxDefaults(sandbox.baseUrl()));
         // The system browser is a bot that fills in the sandbox's sign-in form.
-        UrlCatcher browser;
         BrowserBot bot;
-        connect(&browser, &UrlCatcher::urlOpened, &bot, [&bot](const QUrl &url) { bot.open(url); });
-
         MainWindow window(&session, &m_network, m_database, &m_connector);
+        window.setBrowser(bot.asBrowser());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *view = window.findChild<DestinationTileView *>(QStringLiteral("tileView"));
@@ -161,7 +158,7 @@ private slots:
         QCOMPARE(panes->currentWidget()->objectName(), QStringLiteral("powerAutomatePane"));
         QVERIFY(window.findChild<SignInDialog *>());
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), AuthSession::State::SignedIn, 15000);
-        QCOMPARE(browser.urls().size(), 1);
+        QCOMPARE(bot.opened(), 1);
         QTRY_COMPARE(bot.callbackStatus(), 200);
         QVERIFY(bot.callbackPage().contains(QLatin1String("Signed in")));
         QTRY_VERIFY(!window.findChild<SignInDialog *>());
@@ -184,7 +181,7 @@ private slots:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button.center());
         QCOMPARE(window.currentPane(), MainWindow::Pane::PowerAutomate);
         QVERIFY(!window.findChild<SignInDialog *>());
-        QCOMPARE(browser.urls().size(), 1);
+        QCOMPARE(bot.opened(), 1);
 
         session.signOut();
         QCOMPARE(mine->rowCount(), 1);
@@ -266,11 +263,9 @@ private slots:
         config.idleInterval = std::chrono::milliseconds(300);
         config.rateLimit = 10000; // test pace
         connector.followSession(&session, config);
-        UrlCatcher browser;
         BrowserBot bot;
-        connect(&browser, &UrlCatcher::urlOpened, &bot, [&bot](const QUrl &url) { bot.open(url); });
-
         MainWindow window(&session, &m_network, database, &connector);
+        window.setBrowser(bot.asBrowser());
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -3,6 +3,7 @@
 #include "firinglog.h"
 #include "flowstore.h"
 #include "manualclock.h"
+#include "retentionservice.h"
 #include "triggerlog/triggerlogdetails.h"
 #include "triggerlog/triggerlogfiltermodel.h"
 #include "triggerlog/triggerlogmodel.h"
@@ -243,21 +244,29 @@ private slots:
         QCOMPARE(resubmit.at(1).at(1).toBool(), false);
     }
 
+    // The pane shows and edits the retention service's setting and drops the rows it pruned.
     void retentionPrunes()
     {
         record({makeFiring(1, 3600), makeFiring(2, 10 * 86400), makeFiring(3, 40 * 86400)});
         TriggerLogPane pane(*m_db, m_clock);
         QAbstractItemModelTester tester(pane.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(pane.retentionDays(), TriggerLogPane::kDefaultRetentionDays);
-        // The 40-day-old firing goes on the next event-loop turn.
-        QTRY_COMPARE(pane.model()->rowCount(), 2);
+        auto *spin = pane.findChild<QSpinBox *>(QStringLiteral("retentionSpinBox"));
+        QVERIFY(!spin->isEnabled());
+        RetentionService retention(*m_db, m_clock);
+        pane.setRetentionService(&retention);
+        QVERIFY(spin->isEnabled());
+        QCOMPARE(pane.retentionDays(), RetentionService::kDefaultDays);
+        QCOMPARE(pane.model()->rowCount(), 3);
+        retention.start();
+        QCOMPARE(pane.model()->rowCount(), 2);
         QCOMPARE(m_log->count(), 2);
-        pane.findChild<QSpinBox *>(QStringLiteral("retentionSpinBox"))->setValue(7);
+        spin->setValue(7);
+        QCOMPARE(retention.days(), 7);
         QCOMPARE(pane.model()->rowCount(), 1);
         QCOMPARE(m_log->count(), 1);
         // The setting is kept.
-        TriggerLogPane again(*m_db, m_clock);
-        QCOMPARE(again.retentionDays(), 7);
+        RetentionService again(*m_db, m_clock);
+        QCOMPARE(again.days(), 7);
     }
 
     void clearAfterConfirmation()

@@ -43,6 +43,10 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     , m_authorityValue(valueLabel(QStringLiteral("authorityValue"), this))
     , m_expiryValue(valueLabel(QStringLiteral("expiryValue"), this))
     , m_secretStoreValue(valueLabel(QStringLiteral("secretStoreValue"), this))
+    , m_subscriptionKeyValue(valueLabel(QStringLiteral("subscriptionKeyValue"), this))
+    , m_subscriptionKeyEdit(
+          lineEdit(QStringLiteral("subscriptionKeyEdit"), tr("A new subscription key"), this))
+    , m_replaceKeyButton(new QPushButton(tr("Replace key"), this))
     , m_signInButton(new QPushButton(tr("Sign in"), this))
     , m_signOutButton(new QPushButton(tr("Sign out"), this))
     , m_authorityEdit(lineEdit(QStringLiteral("authorityEdit"),
@@ -53,7 +57,7 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     , m_clientIdEdit(lineEdit(QStringLiteral("clientIdEdit"), QString(), this))
     , m_scopesEdit(lineEdit(QStringLiteral("scopesEdit"), tr("Separated by spaces"), this))
     , m_apiBaseEdit(
-          lineEdit(QStringLiteral("apiBaseEdit"), QStringLiteral("https://api.ci.ai.dynamics.com/v1"), this))
+          lineEdit(QStringLiteral("apiBaseEdit"), ConnectionSettings::defaultApiBase().toString(), this))
     , m_validationLabel(new QLabel(this))
     , m_saveButton(new QPushButton(tr("Save"), this))
     , m_revertButton(new QPushButton(tr("Revert"), this))
@@ -73,6 +77,15 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     accountForm->addRow(tr("Authority:"), m_authorityValue);
     accountForm->addRow(tr("Access token expires:"), m_expiryValue);
     accountForm->addRow(tr("Refresh token:"), m_secretStoreValue);
+    accountForm->addRow(tr("Subscription key:"), m_subscriptionKeyValue);
+    m_subscriptionKeyEdit->setEchoMode(QLineEdit::Password);
+    m_subscriptionKeyEdit->setAccessibleName(tr("New subscription key"));
+    m_replaceKeyButton->setObjectName(QStringLiteral("replaceKeyButton"));
+    m_replaceKeyButton->setEnabled(false);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_subscriptionKeyEdit, 1);
+    keyRow->addWidget(m_replaceKeyButton);
+    accountForm->addRow(QString(), keyRow);
     auto *accountButtons = new QHBoxLayout;
     m_signInButton->setObjectName(QStringLiteral("signInButton"));
     m_signOutButton->setObjectName(QStringLiteral("signOutButton"));
@@ -108,6 +121,13 @@ AccountPane::AccountPane(AuthSession *session, QWidget *parent)
     for (QLineEdit *edit :
          {m_authorityEdit, m_authorizeUrlEdit, m_tokenUrlEdit, m_clientIdEdit, m_scopesEdit, m_apiBaseEdit})
         connect(edit, &QLineEdit::textChanged, this, &AccountPane::validate);
+    connect(m_subscriptionKeyEdit, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_replaceKeyButton->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_replaceKeyButton, &QPushButton::clicked, this, [this] {
+        m_session->setSubscriptionKey(m_subscriptionKeyEdit->text());
+        m_subscriptionKeyEdit->clear();
+    });
+    connect(m_session, &AuthSession::subscriptionKeyChanged, this, &AccountPane::updateSession);
     connect(m_signInButton, &QPushButton::clicked, this, &AccountPane::signInRequested);
     connect(m_signOutButton, &QPushButton::clicked, m_session, &AuthSession::signOut);
     connect(m_revertButton, &QPushButton::clicked, this, &AccountPane::loadSettings);
@@ -165,28 +185,13 @@ void AccountPane::updateSession()
     const AuthSession::State state = m_session->state();
     const bool signedIn = state == AuthSession::State::SignedIn || state == AuthSession::State::Refreshing;
     m_accountValue->setText(signedIn ? m_session->account() : tr("Not signed in"));
-    switch (state) {
-    case AuthSession::State::SignedOut:
-        m_stateValue->setText(tr("Signed out"));
-        break;
-    case AuthSession::State::Restoring:
-        m_stateValue->setText(tr("Signing in with the remembered account…"));
-        break;
-    case AuthSession::State::SignedIn:
-        m_stateValue->setText(tr("Signed in"));
-        break;
-    case AuthSession::State::Refreshing:
-        m_stateValue->setText(tr("Renewing the access token…"));
-        break;
-    case AuthSession::State::Expired:
-        m_stateValue->setText(tr("Sign-in expired: sign in again to continue."));
-        break;
-    }
+    m_stateValue->setText(m_session->stateText());
     m_authorityValue->setText(m_session->settings().authority.toString());
     m_expiryValue->setText(signedIn
                                ? QLocale().toString(m_session->expiresAt().toLocalTime(), QLocale::LongFormat)
                                : tr("No access token"));
     m_secretStoreValue->setText(m_session->secretStoreStatus());
+    m_subscriptionKeyValue->setText(m_session->subscriptionKeyStatus());
     m_signInButton->setVisible(!signedIn);
     m_signInButton->setText(state == AuthSession::State::Expired ? tr("Sign in again") : tr("Sign in"));
     m_signOutButton->setVisible(signedIn || state == AuthSession::State::Expired);

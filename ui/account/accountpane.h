@@ -11,7 +11,8 @@ class QPushButton;
 struct ConnectionSettings;
 
 // Account: who is signed in, to which service, until when the access token is good and whether the
-// refresh token is remembered; Sign in / Sign out; the connection settings.
+// refresh token is remembered; whether the API subscription key is stored, and a field to replace it;
+// Sign in / Sign out; the connection settings.
 class AccountPane : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,9 @@ private:
     QLabel *m_authorityValue;
     QLabel *m_expiryValue;
     QLabel *m_secretStoreValue;
+    QLabel *m_subscriptionKeyValue;
+    QLineEdit *m_subscriptionKeyEdit;
+    QPushButton *m_replaceKeyButton;
     QPushButton *m_signInButton;
     QPushButton *m_signOutButton;
     QLineEdit *m_authorityEdit;

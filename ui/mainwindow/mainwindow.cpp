@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "account/accountpane.h"
+#include "appsettings.h"
 #include "authsession.h"
 #include "common/fonts.h"
 #include "connector.h"
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -229,7 +229,10 @@ void MainWindow::signIn()
         return;
     }
     // Modal to this window only, and shown with open(): no nested event loop.
-    m_signInDialog = new SignInDialog(new SignInFlow(m_network, m_session->settings()), this);
+    auto *flow = new SignInFlow(m_network, m_session->settings());
+    if (m_browser)
+        flow->setBrowser(m_browser);
+    m_signInDialog = new SignInDialog(flow, this);
     m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_signInDialog->flow(), &SignInFlow::signedIn, m_session, &AuthSession::adopt);
     connect(m_signInDialog, &SignInDialog::retryRequested, this, [this] {
@@ -243,22 +246,21 @@ void MainWindow::signIn()
 void MainWindow::updateMyDestinations()
 {
     // When the connection was first signed in, and as whom: settings beside the database (no secret).
-    QSettings settings(m_database.settingsPath(), QSettings::IniFormat);
-    const QString configuredKey = QStringLiteral("powerAutomate/configuredAt");
-    const QString accountKey = QStringLiteral("powerAutomate/account");
+    AppSettings settings(m_database.settingsPath());
     const AuthSession::State state = m_session->state();
     const bool signedIn = state == AuthSession::State::SignedIn || state == AuthSession::State::Refreshing;
     if (signedIn) {
-        if (!settings.contains(configuredKey))
-            settings.setValue(configuredKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-        settings.setValue(accountKey, m_session->account());
+        if (!settings.contains(AppSettings::Key::ConfiguredAt))
+            settings.setValue(AppSettings::Key::ConfiguredAt,
+                              QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        settings.setValue(AppSettings::Key::ConfiguredAccount, m_session->account());
     }
     const QDateTime configured =
-        QDateTime::fromString(settings.value(configuredKey).toString(), Qt::ISODateWithMs);
+        QDateTime::fromString(settings.value(AppSettings::Key::ConfiguredAt).toString(), Qt::ISODateWithMs);
     if (!configured.isValid())
         return m_exportDestinations->myDestinations()->setDestinations({});
     MyDestinationsModel::Destination destination;
-    const QString account = settings.value(accountKey).toString();
+    const QString account = settings.value(AppSettings::Key::ConfiguredAccount).toString();
     destination.name = account.isEmpty() ? tr("Power Automate") : tr("Power Automate (%1)").arg(account);
     destination.typeName = tr("Power Automate");
     destination.status = signedIn || state == AuthSession::State::Restoring
@@ -271,19 +273,5 @@ void MainWindow::updateMyDestinations()
 void MainWindow::updateConnectionState()
 {
     updateMyDestinations();
-    switch (m_session->state()) {
-    case AuthSession::State::SignedOut:
-        m_connectionLabel->setText(tr("Not signed in"));
-        break;
-    case AuthSession::State::Restoring:
-        m_connectionLabel->setText(tr("Signing in…"));
-        break;
-    case AuthSession::State::SignedIn:
-    case AuthSession::State::Refreshing:
-        m_connectionLabel->setText(tr("Signed in as %1").arg(m_session->account()));
-        break;
-    case AuthSession::State::Expired:
-        m_connectionLabel->setText(tr("Sign-in expired: sign in again"));
-        break;
-    }
+    m_connectionLabel->setText(m_session->stateText());
 }

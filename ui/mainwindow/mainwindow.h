@@ -1,5 +1,7 @@
 #pragma once
 
+#include "signinflow.h"
+
 #include <QMainWindow>
 
 class AuthSession;
@@ -42,6 +44,8 @@ public:
     ExportDestinationsPane *exportDestinationsPane() const { return m_exportDestinations; }
     TriggerLogPane *triggerLogPane() const { return m_triggerLog; }
     PowerAutomatePane *powerAutomatePane() const { return m_powerAutomate; }
+    // How the sign-in dialog opens the browser (tests); default: the sign-in flow's (SystemBrowser).
+    void setBrowser(SignInFlow::Browser browser) { m_browser = std::move(browser); }
 
 public slots:
     void showPane(MainWindow::Pane pane);
@@ -68,6 +72,7 @@ private:
     AuthSession *m_session;
     QNetworkAccessManager *m_network;
     Database &m_database;
+    SignInFlow::Browser m_browser;
     SignInDialog *m_signInDialog = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_panes;

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "firinglog.h"
 #include "flowstore.h"
+#include "retentionservice.h"
 #include "triggerlog/triggerlogfiltermodel.h"
 #include "triggerlog/triggerlogmodel.h"
 #include "triggerlogdetails.h"
@@ -25,7 +26,6 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -34,8 +34,6 @@
 
 namespace {
 
-const QString kRetentionKey = QStringLiteral("triggerLog/retentionDays");
-constexpr int kPruneIntervalMs = 60 * 60 * 1000;
 constexpr int kRangeRefreshMs = 60 * 1000;
 
 } // namespace
@@ -92,14 +90,10 @@ TriggerLogPane::TriggerLogPane(Database &db, const Clock &clock, QWidget *parent
                 emit exportFinished(ok, m_exportPath, exported);
             });
 
-    // Relative ranges move with the clock; the retention applies now and every hour.
+    // Relative ranges move with the clock.
     auto *rangeTimer = new QTimer(this);
     rangeTimer->start(kRangeRefreshMs);
     connect(rangeTimer, &QTimer::timeout, m_filter, &TriggerLogFilterModel::refresh);
-    auto *pruneTimer = new QTimer(this);
-    pruneTimer->start(kPruneIntervalMs);
-    connect(pruneTimer, &QTimer::timeout, this, &TriggerLogPane::pruneNow);
-    QTimer::singleShot(0, this, &TriggerLogPane::pruneNow);
     updateState();
 }
 
@@ -304,13 +298,12 @@ void TriggerLogPane::buildUi()
     m_retentionSpin = new QSpinBox(this);
     m_retentionSpin->setObjectName(QStringLiteral("retentionSpinBox"));
     m_retentionSpin->setAccessibleName(tr("Keep firings for (days)"));
-    m_retentionSpin->setRange(1, 3650);
+    m_retentionSpin->setRange(RetentionService::kMinDays, RetentionService::kMaxDays);
     m_retentionSpin->setSuffix(tr(" days"));
     m_retentionSpin->setKeyboardTracking(false); // typing "14" must not prune at "1"
     retentionLabel->setBuddy(m_retentionSpin);
-    m_retentionSpin->setValue(QSettings(m_db.settingsPath(), QSettings::IniFormat)
-                                  .value(kRetentionKey, kDefaultRetentionDays)
-                                  .toInt());
+    m_retentionSpin->setValue(RetentionService::kDefaultDays);
+    m_retentionSpin->setEnabled(false); // until setRetentionService()
     footer->addWidget(m_retentionSpin);
     m_clearButton = new QPushButton(tr("Clear log…"), this);
     m_clearButton->setObjectName(QStringLiteral("clearLogButton"));
@@ -357,10 +350,6 @@ void TriggerLogPane::buildUi()
     connect(m_resubmitButton, &QPushButton::clicked, this, &TriggerLogPane::requestResubmit);
     connect(m_clearButton, &QPushButton::clicked, this, &TriggerLogPane::requestClear);
     connect(m_cancelExportButton, &QPushButton::clicked, m_exporter, &TriggerLogExporter::cancel);
-    connect(m_retentionSpin, &QSpinBox::valueChanged, this, [this](int days) {
-        QSettings(m_db.settingsPath(), QSettings::IniFormat).setValue(kRetentionKey, days);
-        pruneNow();
-    });
     setFocusProxy(m_view);
 }
 
@@ -541,19 +530,18 @@ void TriggerLogPane::startExport(const QString &path, TriggerLogExporter::Format
     m_exportButton->setEnabled(false);
 }
 
-void TriggerLogPane::pruneNow()
+void TriggerLogPane::setRetentionService(RetentionService *retention)
 {
-    const QDateTime cutoff = m_clock.now().addDays(-retentionDays());
-    const int removed = m_log->prune(cutoff);
-    if (removed < 0) {
-        setMessage(m_db.errorString());
-        return;
-    }
-    if (removed > 0) {
+    m_retentionSpin->setValue(retention->days());
+    m_retentionSpin->setEnabled(true);
+    connect(m_retentionSpin, &QSpinBox::valueChanged, retention, &RetentionService::setDays);
+    connect(retention, &RetentionService::daysChanged, m_retentionSpin, &QSpinBox::setValue);
+    connect(retention, &RetentionService::pruned, this, [this](const QDateTime &cutoff, int removed) {
         m_model->removeOlderThan(cutoff);
         setMessage(removed == 1 ? tr("Removed 1 firing older than the retention period.")
                                 : tr("Removed %1 firings older than the retention period.").arg(removed));
-    }
+    });
+    connect(retention, &RetentionService::pruneFailed, this, &TriggerLogPane::setMessage);
 }
 
 void TriggerLogPane::requestResubmit()

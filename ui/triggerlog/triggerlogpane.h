@@ -20,6 +20,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
+class RetentionService;
 class TriggerLogDetails;
 class TriggerLogFilterModel;
 class TriggerLogModel;
@@ -39,8 +40,6 @@ class TriggerLogPane : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int kDefaultRetentionDays = 28; // like Power Automate's run history
-
     // The answers of the pane's questions (MessagePrompt ids).
     enum Answer
     {
@@ -51,8 +50,7 @@ public:
     };
     Q_ENUM(Answer)
 
-    // `db` is open on this (the GUI) thread and outlives the pane. The retention setting lives in
-    // settings.ini beside the database. `clock` (tests) must outlive the pane.
+    // `db` is open on this (the GUI) thread and outlives the pane. `clock` (tests) must outlive the pane.
     explicit TriggerLogPane(Database &db, QWidget *parent = nullptr);
     TriggerLogPane(Database &db, const Clock &clock, QWidget *parent = nullptr);
     ~TriggerLogPane() override;
@@ -63,6 +61,9 @@ public:
     TriggerLogDetails *details() const { return m_details; }
     TriggerLogNotifier *failureNotifier() const { return m_notifier; }
 
+    // The retention setting's editor talks to `retention` (it outlives the pane), which prunes the log; the
+    // pane drops what it pruned. Until then the editor is disabled.
+    void setRetentionService(RetentionService *retention);
     int retentionDays() const;
     void setRetentionDays(int days);
     bool isExporting() const;
@@ -74,8 +75,6 @@ public slots:
     // Writes the filtered view to `path`; exportFinished() follows.
     void startExport(const QString &path, TriggerLogExporter::Format format);
     void chooseExportFile(TriggerLogExporter::Format format);
-    // Removes the firings older than the retention setting.
-    void pruneNow();
     void requestResubmit(); // asks, then emits resubmitRequested
     void requestClear();    // asks, then deletes every firing
     // A line under the filter bar: what an action did, or why it could not.

@@ -130,6 +130,24 @@ void ApiJob::handleReply()
         if (m_attempts < m_client->m_retry.maxAttempts)
             return retryLater(QStringLiteral("HTTP %1").arg(m_httpStatus));
     }
+    if (m_httpStatus == 403) {
+        // The API gateway's answers about the Ocp-Apim-Subscription-Key header: the user can fix them.
+        const QString code = CiModels::errorCode(m_body);
+        const QString details =
+            QStringLiteral("HTTP 403 %1 %2 %3").arg(code, QString::fromLatin1(m_method), where);
+        if (code == QLatin1String("MissingSubscriptionKey"))
+            return finish(
+                Error::Http,
+                tr("Customer Insights needs the API subscription key of this connection and none is "
+                   "stored: enter it in the Account pane, or sign in again with --subscription-key."),
+                details);
+        if (code == QLatin1String("InvalidSubscriptionKey"))
+            return finish(
+                Error::Http,
+                tr("Customer Insights refused the API subscription key of this connection: enter the "
+                   "right one in the Account pane, or sign in again with --subscription-key."),
+                details);
+    }
     if (m_httpStatus >= 400) {
         const QString message = CiModels::errorMessage(m_body);
         return finish(

@@ -457,6 +457,11 @@ bool parseEntities(const QByteArray &json, QList<CiEntity> *out, QString *error)
     return true;
 }
 
+QString errorCode(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object().value(u"errorCode").toString();
+}
+
 QString errorMessage(const QByteArray &json)
 {
     const QJsonObject object = QJsonDocument::fromJson(json).object();

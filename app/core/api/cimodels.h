@@ -126,5 +126,7 @@ bool parseEntities(const QByteArray &json, QList<CiEntity> *out, QString *error)
 
 // The message of an ApiErrorResult or ODataError body; empty when the body is neither.
 QString errorMessage(const QByteArray &json);
+// Its errorCode ("MissingSubscriptionKey"); empty when there is none.
+QString errorCode(const QByteArray &json);
 
 } // namespace CiModels

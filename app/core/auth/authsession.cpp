@@ -52,6 +52,10 @@ AuthSession::~AuthSession()
 void AuthSession::setSecretStore(SecretStore *secrets)
 {
     m_secrets = secrets;
+    if (m_keySource == KeySource::None)
+        readSubscriptionKey();
+    else if (m_keySource == KeySource::Unsaved && !m_refreshToken.isEmpty())
+        saveSubscriptionKey();
     if (!m_refreshToken.isEmpty())
         persist();
     emit secretStoreStatusChanged(secretStoreStatus());
@@ -71,6 +75,13 @@ void AuthSession::setSettings(const ConnectionSettings &settings)
     if (sameConnection)
         return;
     m_tokenUrl.clear();
+    if (m_keySource != KeySource::None) {
+        m_subscriptionKey.clear(); // the other connection's key
+        m_keySource = KeySource::None;
+        m_keyError.clear();
+        emit subscriptionKeyChanged(QString());
+    }
+    readSubscriptionKey();
     if (m_state != State::SignedOut) {
         qCDebug(lcAuth) << "session: another connection - signed out in memory";
         ++m_generation;
@@ -80,6 +91,23 @@ void AuthSession::setSettings(const ConnectionSettings &settings)
         emit accessTokenChanged(QString());
         setState(State::SignedOut);
     }
+}
+
+QString AuthSession::stateText() const
+{
+    switch (m_state) {
+    case State::SignedOut:
+        return tr("Not signed in");
+    case State::Restoring:
+        return tr("Signing in with the remembered account…");
+    case State::SignedIn:
+        return m_account.isEmpty() ? tr("Signed in") : tr("Signed in as %1").arg(m_account);
+    case State::Refreshing:
+        return tr("Signed in as %1; renewing the access token…").arg(m_account);
+    case State::Expired:
+        return tr("Sign-in expired: sign in again to continue.");
+    }
+    return {};
 }
 
 QString AuthSession::secretStoreStatus() const
@@ -180,6 +208,8 @@ void AuthSession::signOut()
 
 void AuthSession::applyTokens(const TokenSet &tokens, bool persistAlways)
 {
+    if (m_keySource == KeySource::Unsaved)
+        saveSubscriptionKey(); // before the refresh token: a caller waiting for that write sees both done
     const QString previousRefreshToken = m_refreshToken;
     const QString previousAccount = m_account;
     m_accessToken = tokens.accessToken;
@@ -403,4 +433,83 @@ void AuthSession::finishSecretOperation()
 SecretStore *AuthSession::secretStore() const
 {
     return m_secrets;
+}
+
+QString AuthSession::subscriptionKeyStatus() const
+{
+    switch (m_keySource) {
+    case KeySource::None:
+        return m_secrets ? tr("Missing") : tr("Checking the system secret store…");
+    case KeySource::Stored:
+        return tr("Stored");
+    case KeySource::Unsaved:
+        return tr("Not stored yet: it is stored once you are signed in");
+    case KeySource::ThisRun:
+        return m_keyError.isEmpty()
+                   ? tr("Not stored: used until the app closes")
+                   : tr("Not stored: the system secret store refused it (%1)").arg(m_keyError);
+    }
+    return {};
+}
+
+void AuthSession::setSubscriptionKey(const QString &key, bool remember)
+{
+    m_subscriptionKey = key.trimmed();
+    m_keyError.clear();
+    if (m_subscriptionKey.isEmpty())
+        m_keySource = KeySource::None;
+    else
+        m_keySource = remember ? KeySource::Unsaved : KeySource::ThisRun;
+    emit subscriptionKeyChanged(m_subscriptionKey);
+    if (m_keySource == KeySource::Unsaved && m_state == State::SignedIn)
+        saveSubscriptionKey();
+}
+
+void AuthSession::readSubscriptionKey()
+{
+    if (!m_secrets)
+        return;
+    const QString key = m_settings.subscriptionKeySecretKey();
+    enqueueSecretOperation([this, key] {
+        m_secrets->read(key, this, [this, key](std::optional<QString> secret, const QString &error) {
+            finishSecretOperation();
+            // Meanwhile another key was given, or this is another connection's.
+            if (m_keySource != KeySource::None || key != m_settings.subscriptionKeySecretKey())
+                return;
+            if (!error.isEmpty())
+                qCWarning(lcAuth).noquote() << "session: secret store read failed:" << error;
+            if (secret && !secret->isEmpty()) {
+                m_subscriptionKey = *secret;
+                m_keySource = m_secrets->isPersistent() ? KeySource::Stored : KeySource::ThisRun;
+            }
+            emit subscriptionKeyChanged(m_subscriptionKey);
+        });
+    });
+}
+
+void AuthSession::saveSubscriptionKey()
+{
+    if (!m_secrets || m_keyWritePending)
+        return;
+    m_keyWritePending = true;
+    const QString key = m_settings.subscriptionKeySecretKey();
+    const QString secret = m_subscriptionKey;
+    enqueueSecretOperation([this, key, secret] {
+        m_secrets->write(key, secret, this, [this, secret](bool ok, const QString &error) {
+            m_keyWritePending = false;
+            finishSecretOperation();
+            if (secret != m_subscriptionKey) {
+                if (m_keySource == KeySource::Unsaved && m_state == State::SignedIn)
+                    saveSubscriptionKey(); // replaced meanwhile: the new one
+                return;
+            }
+            m_keySource =
+                ok && m_secrets && m_secrets->isPersistent() ? KeySource::Stored : KeySource::ThisRun;
+            m_keyError = ok ? QString() : error;
+            if (!ok)
+                qCWarning(lcAuth).noquote()
+                    << "session: the secret store refused the subscription key:" << error;
+            emit subscriptionKeyChanged(m_subscriptionKey);
+        });
+    });
 }

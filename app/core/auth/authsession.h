@@ -22,6 +22,11 @@ class TokenRequest;
 // lifetime or 5 minutes before it, whichever is first) and a rotated refresh token replaces the stored one.
 // invalid_grant means the session is over: state Expired, the user signs in again.
 //
+// The connection's API subscription key (Ocp-Apim-Subscription-Key) lives beside the refresh token in the
+// SecretStore (key ConnectionSettings::subscriptionKeySecretKey()), never in settings.ini or the database:
+// it is read when the store is known (and for each other connection), and a key given with
+// setSubscriptionKey() (--subscription-key, the Account pane) replaces it there once signed in.
+//
 //   SignedOut --restore()--> Restoring --ok--> SignedIn --timer/refreshNow()--> Refreshing --ok--> SignedIn
 //       ^   (nothing remembered / network)  \--invalid_grant--> Expired <--invalid_grant--/  \--network-->
 //       SignedIn | (retried later)
@@ -67,11 +72,21 @@ public:
     QDateTime expiresAt() const { return m_expiresAt; }
     QDateTime nextRefreshAt() const { return m_refreshAt; } // invalid when none is planned
     SignInError lastError() const { return m_lastError; }
+    // The state in one sentence, for the status bar and the Account pane: "Not signed in", "Signed in as
+    // admin@contoso.example", "Sign-in expired: sign in again to continue.", ...
+    QString stateText() const;
 
     // Whether the refresh token is in a persistent secret store right now.
     bool remembersRefreshToken() const { return m_stored; }
     // "Remembered in the system secret store" / "Not remembered: no secret store available" / ...
     QString secretStoreStatus() const;
+
+    QString subscriptionKey() const { return m_subscriptionKey; } // empty while none is known
+    // Uses `key` from now on. `remember`: saved in the secret store (replacing the stored one) once signed
+    // in, at once when already signed in; otherwise it is used for this run only (the embedded sandbox's).
+    void setSubscriptionKey(const QString &key, bool remember = true);
+    // "Stored", "Missing", ... for the Account pane and --sign-in.
+    QString subscriptionKeyStatus() const;
 
     // When to refresh a token issued at `issuedAt` that expires at `expiresAt`: at 80 % of its lifetime or
     // 5 minutes before expiry, whichever is first, but not before half of its lifetime.
@@ -82,6 +97,7 @@ signals:
     void accessTokenChanged(const QString &accessToken); // empty when signed out or expired
     void refreshFailed(const SignInError &error);
     void secretStoreStatusChanged(const QString &status);
+    void subscriptionKeyChanged(const QString &key); // also when only its status changed
 
 private:
     void setState(State state);
@@ -97,6 +113,8 @@ private:
 
     void persist();
     void forget();
+    void readSubscriptionKey();
+    void saveSubscriptionKey();
     void enqueueSecretOperation(std::function<void()> operation);
     void finishSecretOperation();
 
@@ -122,6 +140,18 @@ private:
 
     bool m_stored = false;
     QString m_storeError;
+
+    enum class KeySource
+    {
+        None,    // no key known
+        Stored,  // read from, or written to, a persistent secret store
+        Unsaved, // given, to be saved once signed in
+        ThisRun, // given for this run only, or the store is not persistent
+    };
+    QString m_subscriptionKey;
+    KeySource m_keySource = KeySource::None;
+    QString m_keyError;
+    bool m_keyWritePending = false;
     QList<std::function<void()>> m_secretQueue;
     bool m_secretBusy = false;
 };

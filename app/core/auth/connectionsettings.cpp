@@ -1,16 +1,10 @@
 #include "connectionsettings.h"
 
+#include "appsettings.h"
+
 #include <QHostAddress>
-#include <QSettings>
 
 namespace {
-
-constexpr auto kAuthority = "authority";
-constexpr auto kAuthorizeUrl = "authorizeUrl";
-constexpr auto kTokenUrl = "tokenUrl";
-constexpr auto kClientId = "clientId";
-constexpr auto kScopes = "scopes";
-constexpr auto kApiBase = "apiBase";
 
 bool isLoopbackHost(const QString &host)
 {
@@ -119,7 +113,7 @@ QList<QUrl> ConnectionSettings::discoveryUrls() const
             withPath(authority, QStringLiteral("/.well-known/openid-configuration"))};
 }
 
-QString ConnectionSettings::secretKey() const
+QString ConnectionSettings::connectionId() const
 {
     const QUrl where = authority.isEmpty() ? tokenUrl : authority;
     QString path = where.path();
@@ -127,34 +121,50 @@ QString ConnectionSettings::secretKey() const
         path.chop(1);
     const QString host =
         where.port() > 0 ? where.host() + u':' + QString::number(where.port()) : where.host();
-    return QStringLiteral("refresh-token/") + clientId + u'@' + host + path;
+    return clientId + u'@' + host + path;
 }
 
-void ConnectionSettings::save(QSettings &settings) const
+QString ConnectionSettings::secretKey() const
 {
-    settings.setValue(QLatin1String(kAuthority), authority.toString());
-    settings.setValue(QLatin1String(kAuthorizeUrl), authorizeUrl.toString());
-    settings.setValue(QLatin1String(kTokenUrl), tokenUrl.toString());
-    settings.setValue(QLatin1String(kClientId), clientId);
-    settings.setValue(QLatin1String(kScopes), scopes.join(u' '));
-    settings.setValue(QLatin1String(kApiBase), apiBase.toString());
+    return QStringLiteral("refresh-token/") + connectionId();
 }
 
-ConnectionSettings ConnectionSettings::load(const QSettings &settings, const ConnectionSettings &defaults)
+QString ConnectionSettings::subscriptionKeySecretKey() const
 {
-    const auto url = [&settings](const char *key, const QUrl &fallback) {
-        return settings.contains(QLatin1String(key))
-                   ? QUrl(settings.value(QLatin1String(key)).toString(), QUrl::StrictMode)
-                   : fallback;
+    return QStringLiteral("subscription-key/") + connectionId();
+}
+
+QUrl ConnectionSettings::defaultApiBase()
+{
+    return QUrl(QStringLiteral("https://api.ci.ai.dynamics.com/v1"));
+}
+
+void ConnectionSettings::save(AppSettings &settings) const
+{
+    using Key = AppSettings::Key;
+    settings.setValue(Key::Authority, authority.toString());
+    settings.setValue(Key::AuthorizeUrl, authorizeUrl.toString());
+    settings.setValue(Key::TokenUrl, tokenUrl.toString());
+    settings.setValue(Key::ClientId, clientId);
+    settings.setValue(Key::Scopes, scopes.join(u' '));
+    settings.setValue(Key::ApiBase, apiBase.toString());
+}
+
+ConnectionSettings ConnectionSettings::load(const AppSettings &settings, const ConnectionSettings &defaults)
+{
+    using Key = AppSettings::Key;
+    const auto url = [&settings](Key key, const QUrl &fallback) {
+        return settings.contains(key) ? QUrl(settings.value(key).toString(), QUrl::StrictMode) : fallback;
     };
     ConnectionSettings result;
-    result.authority = url(kAuthority, defaults.authority);
-    result.authorizeUrl = url(kAuthorizeUrl, defaults.authorizeUrl);
-    result.tokenUrl = url(kTokenUrl, defaults.tokenUrl);
-    result.apiBase = url(kApiBase, defaults.apiBase);
-    result.clientId = settings.value(QLatin1String(kClientId), defaults.clientId).toString();
-    result.scopes = settings.contains(QLatin1String(kScopes))
-                        ? settings.value(QLatin1String(kScopes)).toString().split(u' ', Qt::SkipEmptyParts)
+    result.authority = url(Key::Authority, defaults.authority);
+    result.authorizeUrl = url(Key::AuthorizeUrl, defaults.authorizeUrl);
+    result.tokenUrl = url(Key::TokenUrl, defaults.tokenUrl);
+    result.apiBase = url(Key::ApiBase, defaults.apiBase);
+    result.clientId =
+        settings.contains(Key::ClientId) ? settings.value(Key::ClientId).toString() : defaults.clientId;
+    result.scopes = settings.contains(Key::Scopes)
+                        ? settings.value(Key::Scopes).toString().split(u' ', Qt::SkipEmptyParts)
                         : defaults.scopes;
     return result;
 }

@@ -5,7 +5,7 @@
 #include <QStringList>
 #include <QUrl>
 
-class QSettings;
+class AppSettings;
 
 // Where to sign in and which API to call. Defaults point at the sandbox; for a real Microsoft Entra tenant:
 // authority https://login.microsoftonline.com/{tenant}, apiBase https://api.ci.ai.dynamics.com/v1.
@@ -39,12 +39,19 @@ public:
 
     // The SecretStore key of this connection's refresh token: "refresh-token/<clientId>@<host[:port]/path>".
     QString secretKey() const;
+    // The SecretStore key of this connection's API subscription key: "subscription-key/<the same>".
+    QString subscriptionKeySecretKey() const;
+    // A tenant's API base when none is given: https://api.ci.ai.dynamics.com/v1.
+    static QUrl defaultApiBase();
 
-    // Into / from the current group of `settings`. load() takes every missing value from `defaults`.
-    void save(QSettings &settings) const;
-    static ConnectionSettings load(const QSettings &settings, const ConnectionSettings &defaults);
+    // Into / from the connection keys of `settings`. load() takes every missing value from `defaults`.
+    void save(AppSettings &settings) const;
+    static ConnectionSettings load(const AppSettings &settings, const ConnectionSettings &defaults);
 
     friend bool operator==(const ConnectionSettings &, const ConnectionSettings &) = default;
+
+private:
+    QString connectionId() const; // "<clientId>@<host[:port]/path>" of the authority (else the token URL)
 };
 
 // Whether `url` may carry sign-in traffic: https anywhere, http only to a loopback host.

@@ -32,6 +32,7 @@ void HeadlessSignIn::adopt(const TokenSet &tokens)
         [this] {
             m_print(tr("Signed in as %1.").arg(m_session->account()));
             m_print(m_session->secretStoreStatus());
+            m_print(tr("Subscription key: %1").arg(m_session->subscriptionKeyStatus()));
             emit finished(0);
         },
         Qt::SingleShotConnection);

@@ -3,15 +3,14 @@
 #include "authlog.h"
 #include "loopbacklistener.h"
 #include "pkce.h"
+#include "systembrowser.h"
 #include "tokenrequest.h"
-
-#include <QDesktopServices>
 
 SignInFlow::SignInFlow(QNetworkAccessManager *nam, const ConnectionSettings &settings, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_settings(settings)
-    , m_browser([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_browser([](const QUrl &url) { return SystemBrowser::open(url); })
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_timeoutTimer.setSingleShot(true);
@@ -31,7 +30,7 @@ SignInFlow::~SignInFlow()
         m_tokenRequest->abort();
 }
 
-void SignInFlow::setBrowser(std::function<bool(const QUrl &)> open)
+void SignInFlow::setBrowser(Browser open)
 {
     m_browser = std::move(open);
 }

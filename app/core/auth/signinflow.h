@@ -61,8 +61,10 @@ public:
     ~SignInFlow() override;
 
     // How the authorize URL reaches the user's browser; returns false when no browser could be opened (the
-    // flow keeps waiting: the user can copy the link). Default: QDesktopServices::openUrl.
-    void setBrowser(std::function<bool(const QUrl &)> open);
+    // flow keeps waiting: the user can copy the link). Default: SystemBrowser::open ($BROWSER, then
+    // xdg-open), for the first opening and openBrowserAgain() alike.
+    using Browser = std::function<bool(const QUrl &)>;
+    void setBrowser(Browser open);
     void setTimeout(std::chrono::milliseconds timeout); // how long to wait for the browser; default 5 min
     void setClock(std::function<QDateTime()> now);      // for deadline() and token expiry; default UTC now
 
@@ -100,7 +102,7 @@ private:
 
     QNetworkAccessManager *m_nam;
     ConnectionSettings m_settings;
-    std::function<bool(const QUrl &)> m_browser;
+    Browser m_browser;
     std::function<QDateTime()> m_now;
     std::chrono::milliseconds m_timeout{std::chrono::minutes(5)};
 

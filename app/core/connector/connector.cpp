@@ -140,13 +140,20 @@ FiringJob *Connector::resubmit(const QString &firingId, bool failedOnly, QObject
 
 void Connector::followSession(AuthSession *session, const ConnectorConfig &config)
 {
-    const auto follow = [this, session, config] {
+    // The session's subscription key, else the config's.
+    const auto configWithKey = [session, config] {
+        ConnectorConfig withKey = config;
+        if (!session->subscriptionKey().isEmpty())
+            withKey.subscriptionKey = session->subscriptionKey();
+        return withKey;
+    };
+    const auto follow = [this, session, configWithKey] {
         switch (session->state()) {
         case AuthSession::State::SignedIn:
             if (m_started)
                 setAccessToken(session->accessToken());
             else
-                start(config, session->accessToken());
+                start(configWithKey(), session->accessToken());
             break;
         case AuthSession::State::SignedOut:
         case AuthSession::State::Expired:
@@ -168,5 +175,15 @@ void Connector::followSession(AuthSession *session, const ConnectorConfig &confi
     connect(session, &AuthSession::refreshFailed, this,
             [this](const SignInError &error) { failAuthentication(error.message); });
     connect(this, &Connector::accessTokenRequired, session, &AuthSession::refreshNow);
+    // Another key (the Account pane): the worker starts again with it.
+    connect(session, &AuthSession::subscriptionKeyChanged, this,
+            [this, session, configWithKey, key = configWithKey().subscriptionKey]() mutable {
+                const ConnectorConfig next = configWithKey();
+                if (next.subscriptionKey == key)
+                    return;
+                key = next.subscriptionKey;
+                if (m_started)
+                    start(next, session->accessToken()); // the worker stops first
+            });
     follow();
 }

@@ -53,7 +53,8 @@ public:
 
     // Follows a signed-in session: starts with `config` once signed in, passes renewed tokens on, asks the
     // session for a new token when the API refuses the current one, and waits (signed out) while there is
-    // none.
+    // none. The session's subscription key (when it has one) replaces the config's; the worker starts
+    // again when it changes.
     void followSession(AuthSession *session, const ConnectorConfig &config);
 
     // The store the worker's steps read their secrets from. It lives on the GUI thread and must outlive the

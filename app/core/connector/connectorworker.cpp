@@ -563,8 +563,9 @@ void ConnectorWorker::failCycle(ApiJob::Error error, const QString &message, con
         publishStatus();
         return;
     }
+    if (message != m_error) // once, not every cycle while it lasts
+        qCWarning(lcConnector).noquote() << "poll failed:" << message << details;
     m_error = message;
-    qCWarning(lcConnector).noquote() << "poll failed:" << message << details;
     publishStatus();
     scheduleCycle(m_config.errorInterval);
 }
