@@ -62,7 +62,7 @@ int runHeadlessMode(ModeContext &context)
             signIn.release()->deleteLater();
             if (exitCode != 0)
                 return QCoreApplication::exit(exitCode);
-            context.signedIn();
+            context.saveTenantConnection();
         });
         signIn->start();
     };

@@ -33,7 +33,7 @@ std::unique_ptr<HeadlessSignIn> ModeContext::createHeadlessSignIn()
     return signIn;
 }
 
-void ModeContext::signedIn()
+void ModeContext::saveTenantConnection()
 {
     if (m_connection->isTenant())
         m_connection->save(m_connection->settings());

@@ -35,7 +35,7 @@ public:
     // stderr, the system browser ($BROWSER, then xdg-open). Not started.
     std::unique_ptr<HeadlessSignIn> createHeadlessSignIn();
     // After a successful sign-in: a tenant connection is saved for the next start.
-    void signedIn();
+    void saveTenantConnection();
 
     // Gives the session its secret store, then calls `ready` with it (on this thread). The store is a child
     // of the application object, so it outlives every mode's objects.

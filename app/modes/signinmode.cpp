@@ -10,7 +10,7 @@ int runSignInMode(ModeContext &context)
     const std::unique_ptr<HeadlessSignIn> signIn = context.createHeadlessSignIn();
     QObject::connect(signIn.get(), &HeadlessSignIn::finished, signIn.get(), [&context](int exitCode) {
         if (exitCode == 0)
-            context.signedIn();
+            context.saveTenantConnection();
         QCoreApplication::exit(exitCode);
     });
     context.probeSecretStore([&signIn](SecretStore *) { signIn->start(); });
