@@ -58,7 +58,8 @@ int runGuiMode(ModeContext &context)
     window->triggerLogPane()->setRetentionService(retention.get());
     // A second start hands over to this window; flows imported beside it reach the worker and the log.
     QObject::connect(context.instance(), &InstanceGuard::activationRequested, window.get(), [&window] {
-        window->showNormal();
+        window->setWindowState(window->windowState() & ~Qt::WindowMinimized);
+        window->show();
         window->raise();
         window->activateWindow();
     });
