@@ -9,8 +9,7 @@
 #include "connector.h"
 #include "database.h"
 #include "embeddedsandbox.h"
-#include "flowjson.h"
-#include "flowstore.h"
+#include "flowsservice.h"
 #include "headlesssignin.h"
 #include "mainwindow/mainwindow.h"
 #include "secretstore.h"
@@ -99,37 +98,32 @@ int runFlowsCommand(const AppOptions &options)
         print(stderr, db.errorString() + u'\n');
         return 1;
     }
-    FlowStore store(db);
+    // No secret store here: an import names the secrets; the app asks for those this computer lacks.
+    FlowsService flows(db);
     if (!options.importFlows.isEmpty()) {
-        const FlowJson::Result result = FlowJson::readFile(options.importFlows);
+        const FlowsService::ImportResult result = flows.importFile(options.importFlows);
+        if (result.storeError) {
+            print(stderr, result.errors.join(u'\n') + u'\n');
+            return 1;
+        }
         if (!result.ok()) {
             print(stderr, QCoreApplication::translate("CommandLine", "%1 cannot be imported:\n")
                                   .arg(QDir::toNativeSeparators(options.importFlows)) +
                               result.errors.join(u'\n') + u'\n');
             return 2;
         }
-        const QList<qint64> ids = store.insertAll(result.flows);
-        if (ids.size() != result.flows.size()) {
-            print(stderr, db.errorString() + u'\n');
-            return 1;
-        }
         print(stdout, QCoreApplication::translate("CommandLine", "Imported %n flow(s) from %1.\n", nullptr,
-                                                  int(ids.size()))
+                                                  int(result.ids.size()))
                           .arg(QDir::toNativeSeparators(options.importFlows)));
         return 0;
     }
-    const QList<Flow> flows = store.list();
-    if (!db.errorString().isEmpty()) {
-        print(stderr, db.errorString() + u'\n');
-        return 1;
-    }
     QString error;
-    if (!FlowJson::writeFile(options.exportFlows, flows, &error)) {
+    const int count = flows.exportFile(options.exportFlows, &error);
+    if (count < 0) {
         print(stderr, error + u'\n');
         return 1;
     }
-    print(stdout, QCoreApplication::translate("CommandLine", "Exported %n flow(s) to %1.\n", nullptr,
-                                              int(flows.size()))
+    print(stdout, QCoreApplication::translate("CommandLine", "Exported %n flow(s) to %1.\n", nullptr, count)
                       .arg(QDir::toNativeSeparators(options.exportFlows)));
     return 0;
 }

@@ -6,6 +6,7 @@ class AuthSession;
 class Connector;
 class PowerAutomatePane;
 class Database;
+class FlowsService;
 class TriggerLogPane;
 struct ConnectorStatus;
 struct ConnectionSettings;
@@ -68,6 +69,7 @@ private:
     AuthSession *m_session;
     QNetworkAccessManager *m_network;
     Database &m_database;
+    FlowsService *m_flows;
     SignInDialog *m_signInDialog = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_panes;
