@@ -3,8 +3,7 @@
 #include "appoptions.h"
 #include "console.h"
 #include "database.h"
-#include "flowjson.h"
-#include "flowstore.h"
+#include "flowsservice.h"
 #include "instanceguard.h"
 
 #include <QCoreApplication>
@@ -17,38 +16,33 @@ int runFlowsCommand(const AppOptions &options)
         Console::err(db.errorString() + u'\n');
         return 1;
     }
-    FlowStore store(db);
+    // No secret store here: an import names the secrets; the app asks for those this computer lacks.
+    FlowsService flows(db);
     if (!options.importFlows.isEmpty()) {
-        const FlowJson::Result result = FlowJson::readFile(options.importFlows);
+        const FlowsService::ImportResult result = flows.importFile(options.importFlows);
+        if (result.storeError) {
+            Console::err(result.errors.join(u'\n') + u'\n');
+            return 1;
+        }
         if (!result.ok()) {
             Console::err(QCoreApplication::translate("CommandLine", "%1 cannot be imported:\n")
                              .arg(QDir::toNativeSeparators(options.importFlows)) +
                          result.errors.join(u'\n') + u'\n');
             return 2;
         }
-        const QList<qint64> ids = store.insertAll(result.flows);
-        if (ids.size() != result.flows.size()) {
-            Console::err(db.errorString() + u'\n');
-            return 1;
-        }
         InstanceGuard::notifyFlowsChanged(options.dataDir); // a connector running on the folder reads them
         Console::out(QCoreApplication::translate("CommandLine", "Imported %n flow(s) from %1.\n", nullptr,
-                                                 int(ids.size()))
+                                                 int(result.ids.size()))
                          .arg(QDir::toNativeSeparators(options.importFlows)));
         return 0;
     }
-    const QList<Flow> flows = store.list();
-    if (!db.errorString().isEmpty()) {
-        Console::err(db.errorString() + u'\n');
-        return 1;
-    }
     QString error;
-    if (!FlowJson::writeFile(options.exportFlows, flows, &error)) {
+    const int count = flows.exportFile(options.exportFlows, &error);
+    if (count < 0) {
         Console::err(error + u'\n');
         return 1;
     }
-    Console::out(
-        QCoreApplication::translate("CommandLine", "Exported %n flow(s) to %1.\n", nullptr, int(flows.size()))
-            .arg(QDir::toNativeSeparators(options.exportFlows)));
+    Console::out(QCoreApplication::translate("CommandLine", "Exported %n flow(s) to %1.\n", nullptr, count)
+                     .arg(QDir::toNativeSeparators(options.exportFlows)));
     return 0;
 }

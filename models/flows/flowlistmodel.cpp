@@ -1,9 +1,7 @@
 #include "flowlistmodel.h"
 
 #include "clock.h"
-#include "database.h"
-#include "firinglog.h"
-#include "flowstore.h"
+#include "flowsservice.h"
 
 #include <QLocale>
 
@@ -15,9 +13,9 @@ constexpr auto kStatisticsWindow = std::chrono::hours(24);
 
 } // namespace
 
-FlowListModel::FlowListModel(Database &db, const Clock &clock, QObject *parent)
+FlowListModel::FlowListModel(FlowsService &flows, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_db(db)
+    , m_flows(flows)
     , m_clock(clock)
 {}
 
@@ -105,17 +103,21 @@ bool FlowListModel::setData(const QModelIndex &index, const QVariant &value, int
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         index.column() != EnabledColumn || role != Qt::CheckStateRole)
         return false;
-    Flow &flow = m_rows[index.row()].flow;
+    const Flow &flow = m_rows.at(index.row()).flow;
     const bool enabled = value.value<Qt::CheckState>() == Qt::Checked;
     if (enabled == flow.enabled)
         return true;
-    if (!FlowStore(m_db).setEnabled(flow.id, enabled)) {
-        m_error = m_db.errorString();
+    const qint64 id = flow.id;
+    if (!m_flows.setEnabled(id, enabled)) {
+        m_error = m_flows.errorString();
         return false;
     }
-    flow.enabled = enabled;
-    emit dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
-    emit flowsEdited();
+    // flowsChanged() may have reloaded the rows already; otherwise this one changes here.
+    const int row = rowOf(id);
+    if (row >= 0 && m_rows.at(row).flow.enabled != enabled) {
+        m_rows[row].flow.enabled = enabled;
+        emit dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
+    }
     return true;
 }
 
@@ -152,21 +154,20 @@ QVariant FlowListModel::headerData(int section, Qt::Orientation orientation, int
 
 bool FlowListModel::readStatistics(Row &row)
 {
-    FiringLog log(m_db);
-    row.lastFired = log.lastFiredAt(row.flow.id);
-    const int count =
-        log.countSince(row.flow.id, m_clock.now().addSecs(-std::chrono::seconds(kStatisticsWindow).count()));
-    if (count < 0)
+    const std::optional<FlowsService::Activity> activity = m_flows.activity(
+        row.flow.id, m_clock.now().addSecs(-std::chrono::seconds(kStatisticsWindow).count()));
+    if (!activity)
         return false;
-    row.firings24h = count;
+    row.lastFired = activity->lastFired;
+    row.firings24h = activity->firings;
     return true;
 }
 
 bool FlowListModel::reload()
 {
-    const QList<Flow> flows = FlowStore(m_db).list();
-    if (!m_db.errorString().isEmpty()) {
-        m_error = m_db.errorString();
+    const QList<Flow> flows = m_flows.list();
+    if (!m_flows.errorString().isEmpty()) {
+        m_error = m_flows.errorString();
         return false;
     }
     QList<Row> fresh;
@@ -174,7 +175,7 @@ bool FlowListModel::reload()
     for (const Flow &flow : flows) {
         Row row{flow, {}, 0};
         if (!readStatistics(row)) {
-            m_error = m_db.errorString();
+            m_error = m_flows.errorString();
             return false;
         }
         fresh.append(row);

@@ -8,18 +8,18 @@
 #include <QList>
 
 class Clock;
-class Database;
+class FlowsService;
 
 // The flows of this installation for the Power Automate pane: one row per flow, by id (the order they were
 // created in), with when each last fired and how often in the last 24 hours.
 //
-//   FlowStore (GUI connection) --reload()--> rows, updated in place: rows of flows that are gone are removed,
+//   FlowsService --reload()--> rows, updated in place: rows of flows that are gone are removed,
 //                                            new flows are inserted, the others emit dataChanged (never a
 //                                            reset, so the view keeps its selection and scroll position)
 //   Connector::firingsRecorded --noteFirings()--> "Last fired" and "Last 24 h" of the flows that fired
 //
-// The Enabled column is checkable: unchecking it disables the flow in the store (setData) and emits
-// flowsEdited(), which the pane forwards to the connector worker.
+// The Enabled column is checkable: unchecking it disables the flow through the service (setData), which
+// tells the connector worker (FlowsService::flowsChanged).
 class FlowListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -45,8 +45,8 @@ public:
         FiringsLast24hRole,        // int
     };
 
-    // `db` (open on this thread) and `clock` must outlive the model.
-    FlowListModel(Database &db, const Clock &clock, QObject *parent = nullptr);
+    // `flows` and `clock` must outlive the model.
+    FlowListModel(FlowsService &flows, const Clock &clock, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -66,9 +66,6 @@ public:
 public slots:
     void noteFirings(const QList<Firing> &firings);
 
-signals:
-    void flowsEdited(); // the store was changed through the model (Enabled column)
-
 private:
     struct Row
     {
@@ -79,7 +76,7 @@ private:
 
     bool readStatistics(Row &row);
 
-    Database &m_db;
+    FlowsService &m_flows;
     const Clock &m_clock;
     QList<Row> m_rows;
     QString m_error;

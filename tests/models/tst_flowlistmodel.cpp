@@ -3,6 +3,7 @@
 #include "flowjson.h"
 #include "flows/flowlistmodel.h"
 #include "flows/flowtemplates.h"
+#include "flowsservice.h"
 #include "flowstore.h"
 #include "manualclock.h"
 
@@ -74,7 +75,8 @@ private slots:
                      .size(),
                  2);
 
-        FlowListModel model(*m_db, m_clock);
+        FlowsService flows(*m_db);
+        FlowListModel model(flows, m_clock);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.reload());
         QCOMPARE(model.rowCount(), 2);
@@ -106,7 +108,8 @@ private slots:
         const qint64 a = store.insert(segmentFlow(QStringLiteral("A"), 1));
         const qint64 b = store.insert(segmentFlow(QStringLiteral("B"), 2));
         const qint64 c = store.insert(segmentFlow(QStringLiteral("C"), 3));
-        FlowListModel model(*m_db, m_clock);
+        FlowsService flows(*m_db);
+        FlowListModel model(flows, m_clock);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.reload());
         QCOMPARE(model.rowCount(), 3);
@@ -144,10 +147,11 @@ private slots:
     {
         FlowStore store(*m_db);
         const qint64 id = store.insert(segmentFlow(QStringLiteral("A"), 1));
-        FlowListModel model(*m_db, m_clock);
+        FlowsService flows(*m_db);
+        FlowListModel model(flows, m_clock);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.reload());
-        QSignalSpy edited(&model, &FlowListModel::flowsEdited);
+        QSignalSpy edited(&flows, &FlowsService::flowsChanged);
         const QModelIndex enabled = model.index(0, FlowListModel::EnabledColumn);
         QVERIFY(model.flags(enabled) & Qt::ItemIsUserCheckable);
         QVERIFY(!(model.flags(model.index(0, FlowListModel::NameColumn)) & Qt::ItemIsUserCheckable));
@@ -166,7 +170,8 @@ private slots:
         FlowStore store(*m_db);
         const qint64 a = store.insert(segmentFlow(QStringLiteral("A"), 1));
         const qint64 b = store.insert(segmentFlow(QStringLiteral("B"), 2));
-        FlowListModel model(*m_db, m_clock);
+        FlowsService flows(*m_db);
+        FlowListModel model(flows, m_clock);
         QVERIFY(model.reload());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.noteFirings({firingOf(b, m_clock.now(), QStringLiteral("x")),
@@ -185,7 +190,8 @@ private slots:
         FlowStore store(*m_db);
         const qint64 id = store.insert(segmentFlow(QStringLiteral("A"), 1));
         QCOMPARE(FiringLog(*m_db).record({firingOf(id, m_clock.now(), QStringLiteral("x"))}).size(), 1);
-        FlowListModel model(*m_db, m_clock);
+        FlowsService flows(*m_db);
+        FlowListModel model(flows, m_clock);
         QVERIFY(model.reload());
         QCOMPARE(model.index(0, FlowListModel::FiringsColumn).data(FlowListModel::FiringsLast24hRole).toInt(),
                  1);

@@ -15,7 +15,7 @@
 #include "observationstore.h"
 #include "powerautomate/floweditor.h"
 #include "powerautomate/powerautomatepane.h"
-#include "powerautomate/stepeditors.h"
+#include "powerautomate/stepeditor.h"
 #include "secretstore.h"
 #include "signin/signindialog.h"
 #include "translations.h"
@@ -201,7 +201,7 @@ private slots:
         PowerAutomatePane *pane = window.powerAutomatePane();
         pane->newFlow();
         pane->editor()
-            ->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+            ->findChild<QLineEdit *>(QStringLiteral("nameLineEdit"))
             ->setText(QStringLiteral("Unsaved"));
         QVERIFY(pane->editor()->isModified());
 
@@ -294,7 +294,7 @@ private slots:
         webhook.setPath(QStringLiteral("/sandbox/teams/data-ops"));
         pane->editor()
             ->stepEditor(0)
-            ->findChild<QLineEdit *>(QStringLiteral("webhookSecretRef"))
+            ->findChild<QLineEdit *>(QStringLiteral("webhookLineEdit"))
             ->setText(webhook.toString());
         auto *save = pane->editor()->findChild<QPushButton *>(QStringLiteral("saveButton"));
         QVERIFY2(save->isEnabled(), qPrintable(pane->editor()->problems().join(u'\n')));
@@ -320,16 +320,17 @@ private slots:
                         .size() > before);
             }
             pane->newFlowFromTemplate(1);
-            QTRY_VERIFY(pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectCombo"))->count() > 0);
-            auto *subject = pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectCombo"));
+            QTRY_VERIFY(pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectComboBox"))->count() >
+                        0);
+            auto *subject = pane->editor()->findChild<QComboBox *>(QStringLiteral("subjectComboBox"));
             subject->setCurrentIndex(subject->findData(QStringLiteral("ChurnRisk")));
             pane->editor()
-                ->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+                ->findChild<QLineEdit *>(QStringLiteral("nameLineEdit"))
                 ->setText(QStringLiteral("Email the retention team when churn risk passes 1,000"));
             auto *email = pane->editor()->stepEditor(0);
-            email->findChild<QLineEdit *>(QStringLiteral("to"))
+            email->findChild<QLineEdit *>(QStringLiteral("toLineEdit"))
                 ->setText(QStringLiteral("retention@contoso.example"));
-            email->findChild<QLineEdit *>(QStringLiteral("smtpHost"))
+            email->findChild<QLineEdit *>(QStringLiteral("smtpHostLineEdit"))
                 ->setText(QStringLiteral("smtp.contoso.example"));
             shot(QStringLiteral("flow-editor"));
             MessagePrompt::setNextAnswer(1); // discard

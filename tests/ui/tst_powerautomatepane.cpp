@@ -3,10 +3,11 @@
 #include "connectorfixture.h"
 #include "flowjson.h"
 #include "flows/flowlistmodel.h"
+#include "flowsservice.h"
 #include "httpreceiver.h"
 #include "powerautomate/floweditor.h"
 #include "powerautomate/powerautomatepane.h"
-#include "powerautomate/stepeditors.h"
+#include "powerautomate/stepeditor.h"
 #include "secretstore.h"
 #include "templateengine.h"
 #include "translations.h"
@@ -41,6 +42,7 @@ class TestPowerAutomatePane : public QObject
     QNetworkAccessManager m_network;
     MemorySecretStore m_secrets;
     std::unique_ptr<AuthSession> m_session;
+    std::unique_ptr<FlowsService> m_flows;
     std::unique_ptr<PowerAutomatePane> m_pane;
     HttpReceiver m_receiver;
 
@@ -66,13 +68,13 @@ class TestPowerAutomatePane : public QObject
 
     void setTrigger(TriggerKind kind)
     {
-        auto *combo = child<QComboBox>(editor(), "triggerCombo");
+        auto *combo = child<QComboBox>(editor(), "triggerComboBox");
         combo->setCurrentIndex(combo->findData(int(kind)));
     }
     // Chooses a subject from the list the instance gave (waits for it).
     bool chooseSubject(const QString &subject)
     {
-        auto *combo = child<QComboBox>(editor(), "subjectCombo");
+        auto *combo = child<QComboBox>(editor(), "subjectComboBox");
         if (!QTest::qWaitFor([&] { return combo->findData(subject) >= 0; }, 15000))
             return false;
         combo->setCurrentIndex(combo->findData(subject));
@@ -82,7 +84,7 @@ class TestPowerAutomatePane : public QObject
     {
         editor()->addStep(StepKind::HttpCall);
         StepEditor *added = step(editor()->stepCount() - 1);
-        child<QLineEdit>(added, "url")->setText(url.toString());
+        child<QLineEdit>(added, "urlLineEdit")->setText(url.toString());
     }
     QPushButton *saveButton() { return child<QPushButton>(editor(), "saveButton"); }
 
@@ -101,9 +103,9 @@ private slots:
         m_fixture->startConnector();
         m_fixture->connector->setSecretStore(&m_secrets);
         m_session = std::make_unique<AuthSession>(&m_network, &m_secrets);
-        m_pane =
-            std::make_unique<PowerAutomatePane>(m_fixture->db, m_session.get(), m_fixture->connector.get());
-        connect(m_pane.get(), &PowerAutomatePane::flowsChanged, m_fixture->connector.get(),
+        m_flows = std::make_unique<FlowsService>(m_fixture->db, [this] { return m_session->secretStore(); });
+        m_pane = std::make_unique<PowerAutomatePane>(*m_flows, m_session.get(), m_fixture->connector.get());
+        connect(m_flows.get(), &FlowsService::flowsChanged, m_fixture->connector.get(),
                 &Connector::reloadFlows);
         m_pane->resize(1060, 740);
         m_pane->show();
@@ -113,6 +115,7 @@ private slots:
     void cleanup()
     {
         m_pane.reset();
+        m_flows.reset();
         m_session.reset();
         m_fixture.reset();
     }
@@ -125,7 +128,7 @@ private slots:
         QVERIFY(!child<QPushButton>(m_pane.get(), "editButton")->isEnabled());
         QTest::mouseClick(child<QPushButton>(empty, "template0Button"), Qt::LeftButton);
         QVERIFY(m_pane->isEditing());
-        QCOMPARE(child<QLineEdit>(editor(), "nameEdit")->text(),
+        QCOMPARE(child<QLineEdit>(editor(), "nameLineEdit")->text(),
                  QStringLiteral("Post to Teams when a data source refresh fails"));
         QCOMPARE(editor()->stepCount(), 1);
         QCOMPARE(step(0)->kind(), StepKind::TeamsMessage);
@@ -159,18 +162,18 @@ private slots:
         QTest::mouseClick(child<QToolButton>(m_pane.get(), "newButton"), Qt::LeftButton);
         QVERIFY(m_pane->isEditing());
         const QString name = QStringLiteral("Flow for ") + Trigger::id(trigger);
-        child<QLineEdit>(editor(), "nameEdit")->setText(name);
+        child<QLineEdit>(editor(), "nameLineEdit")->setText(name);
         setTrigger(trigger);
         if (!subject.isEmpty())
             QVERIFY(chooseSubject(subject));
         if (Trigger::takesThreshold(trigger)) {
-            child<QDoubleSpinBox>(editor(), "thresholdSpin")->setValue(threshold);
+            child<QDoubleSpinBox>(editor(), "thresholdSpinBox")->setValue(threshold);
             // The current value is shown beside the threshold, from the instance.
             QTRY_VERIFY(
                 child<QLabel>(editor(), "currentValueLabel")->text().startsWith(QLatin1String("Now: ")));
         }
         if (trigger == TriggerKind::FullRefreshCompleted)
-            child<QCheckBox>(editor(), "includeManualCheck")->setChecked(true);
+            child<QCheckBox>(editor(), "includeManualCheckBox")->setChecked(true);
         QVERIFY(!saveButton()->isEnabled()); // no step yet
         addHttpStep(m_receiver.url());
         QVERIFY2(saveButton()->isEnabled(), qPrintable(editor()->problems().join(u'\n')));
@@ -200,7 +203,7 @@ private slots:
     void validatesEveryField()
     {
         m_pane->newFlow();
-        auto *name = child<QLineEdit>(editor(), "nameEdit");
+        auto *name = child<QLineEdit>(editor(), "nameLineEdit");
         name->clear();
         QVERIFY(errorShown(editor(), QStringLiteral("name")));
         name->setText(QStringLiteral("Validation"));
@@ -211,7 +214,7 @@ private slots:
         QVERIFY(chooseSubject(QStringLiteral("ChurnRisk")));
         QVERIFY(!errorShown(editor(), QStringLiteral("subject")));
         // A segment the instance does not have.
-        child<QComboBox>(editor(), "subjectCombo")->setEditText(QStringLiteral("NoSuchSegment"));
+        child<QComboBox>(editor(), "subjectComboBox")->setEditText(QStringLiteral("NoSuchSegment"));
         QVERIFY(errorShown(editor(), QStringLiteral("subject")));
         QVERIFY(chooseSubject(QStringLiteral("ChurnRisk")));
         QVERIFY(errorShown(editor(), QStringLiteral("steps")));
@@ -222,15 +225,17 @@ private slots:
         StepEditor *teams = step(0);
         QVERIFY(errorShown(teams, QStringLiteral("webhookSecretRef")));
         QVERIFY(errorShown(teams, QStringLiteral("text")));
-        child<QLineEdit>(teams, "webhookSecretRef")->setText(QStringLiteral("ftp://nope"));
+        child<QLineEdit>(teams, "webhookLineEdit")->setText(QStringLiteral("ftp://nope"));
         QVERIFY(errorShown(teams, QStringLiteral("webhookSecretRef")));
-        child<QLineEdit>(teams, "webhookSecretRef")
+        child<QLineEdit>(teams, "webhookLineEdit")
             ->setText(QStringLiteral("https://contoso.webhook.office.com/x"));
         QVERIFY(!errorShown(teams, QStringLiteral("webhookSecretRef")));
-        child<QPlainTextEdit>(teams, "text")->setPlainText(QStringLiteral("{{subject}} has {{members}}"));
+        child<QPlainTextEdit>(teams, "textPlainTextEdit")
+            ->setPlainText(QStringLiteral("{{subject}} has {{members}}"));
         QVERIFY(errorShown(teams, QStringLiteral("text")));
         QVERIFY(error(teams, QStringLiteral("text"))->text().contains(QLatin1String("{{members}}")));
-        child<QPlainTextEdit>(teams, "text")->setPlainText(QStringLiteral("{{subject}} has {{value}}"));
+        child<QPlainTextEdit>(teams, "textPlainTextEdit")
+            ->setPlainText(QStringLiteral("{{subject}} has {{value}}"));
         QVERIFY(!errorShown(teams, QStringLiteral("text")));
         QVERIFY2(saveButton()->isEnabled(), qPrintable(editor()->problems().join(u'\n')));
 
@@ -241,44 +246,48 @@ private slots:
                                    QStringLiteral("textBody"), QStringLiteral("smtpSecretRef")})
             QVERIFY2(errorShown(email, key), qPrintable(key));
         QVERIFY(!saveButton()->isEnabled());
-        child<QLineEdit>(email, "to")->setText(QStringLiteral("owner@contoso.example, not-an-address"));
+        child<QLineEdit>(email, "toLineEdit")
+            ->setText(QStringLiteral("owner@contoso.example, not-an-address"));
         QVERIFY(errorShown(email, QStringLiteral("to")));
-        child<QLineEdit>(email, "to")->setText(QStringLiteral("owner@contoso.example"));
+        child<QLineEdit>(email, "toLineEdit")->setText(QStringLiteral("owner@contoso.example"));
         QVERIFY(!errorShown(email, QStringLiteral("to")));
-        child<QLineEdit>(email, "subject")->setText(QStringLiteral("{{subject}}"));
-        child<QPlainTextEdit>(email, "textBody")->setPlainText(QStringLiteral("Now {{value}}"));
-        child<QLineEdit>(email, "smtpHost")->setText(QStringLiteral("127.0.0.1"));
-        child<QLineEdit>(email, "smtpUser")->setText(QStringLiteral("alerts"));
+        child<QLineEdit>(email, "subjectLineEdit")->setText(QStringLiteral("{{subject}}"));
+        child<QPlainTextEdit>(email, "textBodyPlainTextEdit")->setPlainText(QStringLiteral("Now {{value}}"));
+        child<QLineEdit>(email, "smtpHostLineEdit")->setText(QStringLiteral("127.0.0.1"));
+        child<QLineEdit>(email, "smtpUserLineEdit")->setText(QStringLiteral("alerts"));
         QVERIFY(errorShown(email, QStringLiteral("smtpSecretRef"))); // a user without a password
-        child<QLineEdit>(email, "smtpPassword")->setText(QStringLiteral("pw"));
+        child<QLineEdit>(email, "smtpPasswordLineEdit")->setText(QStringLiteral("pw"));
         QVERIFY(!errorShown(email, QStringLiteral("smtpSecretRef")));
 
         // HTTP: URL, headers, JSON body.
         editor()->addStep(StepKind::HttpCall);
         StepEditor *http = step(2);
         QVERIFY(errorShown(http, QStringLiteral("url")));
-        child<QLineEdit>(http, "url")->setText(QStringLiteral("not a url"));
+        child<QLineEdit>(http, "urlLineEdit")->setText(QStringLiteral("not a url"));
         QVERIFY(errorShown(http, QStringLiteral("url")));
-        child<QLineEdit>(http, "url")->setText(m_receiver.url().toString());
+        child<QLineEdit>(http, "urlLineEdit")->setText(m_receiver.url().toString());
         QVERIFY(!errorShown(http, QStringLiteral("url")));
-        child<QPlainTextEdit>(http, "headers")->setPlainText(QStringLiteral("X-Team data"));
+        child<QPlainTextEdit>(http, "headersPlainTextEdit")->setPlainText(QStringLiteral("X-Team data"));
         QVERIFY(errorShown(http, QStringLiteral("headers")));
-        child<QPlainTextEdit>(http, "headers")->setPlainText(QStringLiteral("Authorization: Bearer abc"));
+        child<QPlainTextEdit>(http, "headersPlainTextEdit")
+            ->setPlainText(QStringLiteral("Authorization: Bearer abc"));
         QVERIFY(errorShown(http, QStringLiteral("headers"))); // credentials are never stored in flows
-        child<QPlainTextEdit>(http, "headers")->setPlainText(QStringLiteral("X-Team: data"));
+        child<QPlainTextEdit>(http, "headersPlainTextEdit")->setPlainText(QStringLiteral("X-Team: data"));
         QVERIFY(!errorShown(http, QStringLiteral("headers")));
-        child<QPlainTextEdit>(http, "body")->setPlainText(QStringLiteral("{\"a\": "));
+        child<QPlainTextEdit>(http, "bodyPlainTextEdit")->setPlainText(QStringLiteral("{\"a\": "));
         QVERIFY(errorShown(http, QStringLiteral("body")));
-        child<QPlainTextEdit>(http, "body")->setPlainText(QStringLiteral("{\"a\": \"{{nope}}\"}"));
+        child<QPlainTextEdit>(http, "bodyPlainTextEdit")
+            ->setPlainText(QStringLiteral("{\"a\": \"{{nope}}\"}"));
         QVERIFY(errorShown(http, QStringLiteral("body")));
-        child<QPlainTextEdit>(http, "body")->setPlainText(QStringLiteral("{\"segment\": \"{{subject}}\"}"));
+        child<QPlainTextEdit>(http, "bodyPlainTextEdit")
+            ->setPlainText(QStringLiteral("{\"segment\": \"{{subject}}\"}"));
         QVERIFY(!errorShown(http, QStringLiteral("body")));
 
         // Get items: the entity.
         editor()->addStep(StepKind::GetItems);
         StepEditor *items = step(3);
         QVERIFY(errorShown(items, QStringLiteral("entity")));
-        auto *entity = child<QComboBox>(items, "entity");
+        auto *entity = child<QComboBox>(items, "entityComboBox");
         QTRY_VERIFY(entity->count() > 0); // from the instance
         entity->setCurrentIndex(entity->findData(QStringLiteral("Customer")));
         QVERIFY(!errorShown(items, QStringLiteral("entity")));
@@ -288,7 +297,7 @@ private slots:
 
         // Reordering and removing keep the editors with their steps.
         QCOMPARE(editor()->flow().steps.at(3).kind, StepKind::GetItems);
-        auto *list = child<QWidget>(editor(), "stepList");
+        auto *list = child<QWidget>(editor(), "stepListWidget");
         Q_UNUSED(list);
         QTest::mouseClick(child<QPushButton>(editor(), "moveStepUpButton"), Qt::LeftButton);
         QCOMPARE(editor()->flow().steps.at(2).kind, StepKind::GetItems);
@@ -302,7 +311,7 @@ private slots:
     {
         m_pane->newFlow();
         setTrigger(TriggerKind::MeasureThresholdCrossed);
-        auto *combo = child<QComboBox>(editor(), "subjectCombo");
+        auto *combo = child<QComboBox>(editor(), "subjectComboBox");
         QTRY_VERIFY(combo->findData(QStringLiteral("RevenueByStore")) >= 0);
         auto *model = qobject_cast<QStandardItemModel *>(combo->model());
         QStandardItem *dimensioned = model->item(combo->findData(QStringLiteral("RevenueByStore")));
@@ -322,14 +331,15 @@ private slots:
         setTrigger(TriggerKind::SegmentThresholdCrossed);
         editor()->reloadCatalogue();
         QVERIFY(chooseSubject(QStringLiteral("ChurnRisk")));
-        auto *spin = child<QDoubleSpinBox>(editor(), "thresholdSpin");
+        auto *spin = child<QDoubleSpinBox>(editor(), "thresholdSpinBox");
         spin->setValue(2000);
         QTRY_COMPARE(child<QLabel>(editor(), "currentValueLabel")->text(),
                      QStringLiteral("Now: 1,200 members"));
-        QVERIFY(child<QWidget>(editor(), "thresholdWarning")->isHidden());
+        QVERIFY(child<QWidget>(editor(), "thresholdWarningLabel")->isHidden());
         spin->setValue(1000);
-        QVERIFY(!child<QWidget>(editor(), "thresholdWarning")->isHidden());
-        QVERIFY(child<QLabel>(editor(), "thresholdWarning")->text().contains(QLatin1String("drops back")));
+        QVERIFY(!child<QWidget>(editor(), "thresholdWarningLabel")->isHidden());
+        QVERIFY(
+            child<QLabel>(editor(), "thresholdWarningLabel")->text().contains(QLatin1String("drops back")));
     }
 
     void catalogueErrorsAreShownWithARetry()
@@ -337,7 +347,7 @@ private slots:
         m_fixture->connector->stop();
         m_pane->newFlow();
         editor()->reloadCatalogue();
-        auto *status = child<QLabel>(editor(), "catalogueStatus");
+        auto *status = child<QLabel>(editor(), "catalogueStatusLabel");
         QTRY_VERIFY(status->text().contains(QLatin1String("could not be loaded")));
         QCOMPARE(child<QPushButton>(editor(), "catalogueRetryButton")->text(), QStringLiteral("Try again"));
         QVERIFY(child<QPushButton>(editor(), "catalogueRetryButton")->isEnabled());
@@ -348,7 +358,7 @@ private slots:
         const QString webhook = QStringLiteral("https://contoso.webhook.office.com/webhookb2/secret-%1")
                                     .arg(QUuid::createUuid().toString(QUuid::Id128));
         m_pane->newFlowFromTemplate(0);
-        child<QLineEdit>(step(0), "webhookSecretRef")->setText(webhook);
+        child<QLineEdit>(step(0), "webhookLineEdit")->setText(webhook);
         QVERIFY2(saveButton()->isEnabled(), qPrintable(editor()->problems().join(u'\n')));
         QTest::mouseClick(saveButton(), Qt::LeftButton);
         QTRY_VERIFY(editor()->flowId() != 0);
@@ -362,7 +372,7 @@ private slots:
         QTRY_VERIFY(kept);
         QCOMPARE(*kept, webhook);
         // The field now says it is stored; nothing is left to save.
-        QVERIFY(child<QLineEdit>(step(0), "webhookSecretRef")->text().isEmpty());
+        QVERIFY(child<QLineEdit>(step(0), "webhookLineEdit")->text().isEmpty());
         QVERIFY(!editor()->isModified());
         QFile database(QDir(m_fixture->dataDir.path()).filePath(QStringLiteral("insights-admin.sqlite")));
         QVERIFY(database.open(QIODevice::ReadOnly));
@@ -392,7 +402,7 @@ private slots:
             return QTest::qWaitFor([&] { return answered; }) ? value : std::nullopt;
         };
         m_pane->newFlowFromTemplate(0);
-        child<QLineEdit>(step(0), "webhookSecretRef")
+        child<QLineEdit>(step(0), "webhookLineEdit")
             ->setText(QStringLiteral("https://contoso.webhook.office.com/one"));
         QTest::mouseClick(saveButton(), Qt::LeftButton);
         QTRY_VERIFY(editor()->flowId() != 0);
@@ -401,7 +411,7 @@ private slots:
         QVERIFY(secret(first));
 
         // A new webhook for the step: a new entry, and the old one goes.
-        child<QLineEdit>(step(0), "webhookSecretRef")
+        child<QLineEdit>(step(0), "webhookLineEdit")
             ->setText(QStringLiteral("https://contoso.webhook.office.com/two"));
         QTest::mouseClick(saveButton(), Qt::LeftButton);
         QTRY_VERIFY(FlowStore(m_fixture->db).get(id)->secretRefs().value(0) != first);
@@ -410,7 +420,7 @@ private slots:
         QCOMPARE(*secret(second), QStringLiteral("https://contoso.webhook.office.com/two"));
 
         // Test fire writes the typed secret; Discard takes it back.
-        child<QLineEdit>(step(0), "webhookSecretRef")
+        child<QLineEdit>(step(0), "webhookLineEdit")
             ->setText(QStringLiteral("https://contoso.webhook.office.com/three"));
         const QStringList before = m_secrets.keys();
         QTest::mouseClick(child<QPushButton>(editor(), "testFireButton"), Qt::LeftButton);
@@ -423,7 +433,7 @@ private slots:
         QVERIFY(m_secrets.keys().contains(second));
 
         // Deleted while a duplicate still names it: kept; the duplicate deleted too: gone.
-        auto *table = child<QTableView>(m_pane.get(), "flowTable");
+        auto *table = child<QTableView>(m_pane.get(), "flowTableView");
         table->selectRow(m_pane->model()->rowOf(id));
         QTest::mouseClick(child<QPushButton>(m_pane.get(), "duplicateButton"), Qt::LeftButton);
         table->selectRow(m_pane->model()->rowOf(id));
@@ -482,7 +492,7 @@ private slots:
         const qint64 id = FlowStore(m_fixture->db).insert(flow);
         m_pane->importFlows(QString()); // a missing file: an error, nothing changes
         QVERIFY(child<QLabel>(m_pane.get(), "messageLabel")->text().startsWith(QStringLiteral("⚠")));
-        auto *table = child<QTableView>(m_pane.get(), "flowTable");
+        auto *table = child<QTableView>(m_pane.get(), "flowTableView");
         QCOMPARE(table->model()->rowCount(), 0);
         m_pane->hide(); // stored by someone else: the pane reads the flows again when shown
         m_pane->show();
@@ -513,7 +523,7 @@ private slots:
     void unsavedChangesAreGuarded()
     {
         m_pane->newFlowFromTemplate(0);
-        child<QLineEdit>(step(0), "webhookSecretRef")
+        child<QLineEdit>(step(0), "webhookLineEdit")
             ->setText(QStringLiteral("https://contoso.webhook.office.com/a"));
         QVERIFY(editor()->isModified());
         MessagePrompt::setNextAnswer(2); // Keep editing
@@ -528,7 +538,7 @@ private slots:
         QCOMPARE(m_pane->model()->rowCount(), 1);
 
         m_pane->editFlow(m_pane->model()->flowAt(0).id);
-        child<QLineEdit>(editor(), "nameEdit")->setText(QStringLiteral("Renamed"));
+        child<QLineEdit>(editor(), "nameLineEdit")->setText(QStringLiteral("Renamed"));
         MessagePrompt::setNextAnswer(1); // Discard
         left = false;
         m_pane->confirmLeave([&left](bool leave) { left = leave; });
@@ -540,11 +550,11 @@ private slots:
     void testFireShowsEachStepsResult()
     {
         m_pane->newFlow();
-        child<QLineEdit>(editor(), "nameEdit")->setText(QStringLiteral("Test fire"));
+        child<QLineEdit>(editor(), "nameLineEdit")->setText(QStringLiteral("Test fire"));
         addHttpStep(m_receiver.url());
         const int before = m_receiver.count();
         QTest::mouseClick(child<QPushButton>(editor(), "testFireButton"), Qt::LeftButton);
-        auto *results = child<QLabel>(editor(), "testResults");
+        auto *results = child<QLabel>(editor(), "testResultsLabel");
         QTRY_VERIFY_WITH_TIMEOUT(results->text().contains(QLatin1String("Every step succeeded")), 15000);
         QVERIFY(results->text().contains(QLatin1String("succeeded")));
         QCOMPARE(m_receiver.count(), before + 1);
@@ -554,17 +564,17 @@ private slots:
     {
         QVERIFY(m_fixture->setSegment(QStringLiteral("ChurnRisk"), 400));
         m_pane->newFlow();
-        child<QLineEdit>(editor(), "nameEdit")->setText(QStringLiteral("Churn"));
+        child<QLineEdit>(editor(), "nameLineEdit")->setText(QStringLiteral("Churn"));
         setTrigger(TriggerKind::SegmentThresholdCrossed);
         QVERIFY(chooseSubject(QStringLiteral("ChurnRisk")));
-        child<QDoubleSpinBox>(editor(), "thresholdSpin")->setValue(2000);
+        child<QDoubleSpinBox>(editor(), "thresholdSpinBox")->setValue(2000);
         addHttpStep(m_receiver.url());
         QTest::mouseClick(saveButton(), Qt::LeftButton);
         const qint64 id = editor()->flowId();
         QVERIFY(id != 0);
         QVERIFY(m_fixture->waitForCycles(3)); // the baseline at 400
 
-        child<QDoubleSpinBox>(editor(), "thresholdSpin")->setValue(500);
+        child<QDoubleSpinBox>(editor(), "thresholdSpinBox")->setValue(500);
         QTest::mouseClick(saveButton(), Qt::LeftButton);
         QCOMPARE(FlowStore(m_fixture->db).get(id)->trigger.threshold, 500.0);
         QVERIFY(m_fixture->waitForCycles(2));
@@ -582,31 +592,31 @@ private slots:
         m_pane->newFlow();
         editor()->addStep(StepKind::GetItems);
         StepEditor *items = step(0);
-        auto *entity = child<QComboBox>(items, "entity");
+        auto *entity = child<QComboBox>(items, "entityComboBox");
         QTRY_VERIFY(entity->findData(QStringLiteral("Customer")) >= 0);
         entity->setCurrentIndex(entity->findData(QStringLiteral("Customer")));
-        child<QLineEdit>(items, "select")->setText(QStringLiteral("CustomerId,FirstName"));
+        child<QLineEdit>(items, "selectLineEdit")->setText(QStringLiteral("CustomerId,FirstName"));
         QTest::mouseClick(child<QPushButton>(items, "previewButton"), Qt::LeftButton);
-        auto *table = child<QTableWidget>(items, "previewTable");
+        auto *table = child<QTableWidget>(items, "previewTableWidget");
         QTRY_VERIFY_WITH_TIMEOUT(!table->isHidden(), 15000);
         QCOMPARE(table->rowCount(), 5);
         QCOMPARE(table->columnCount(), 2);
         QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("CustomerId"));
-        QVERIFY(child<QLabel>(items, "previewStatus")->text().contains(QLatin1String("5 rows")));
+        QVERIFY(child<QLabel>(items, "previewStatusLabel")->text().contains(QLatin1String("5 rows")));
 
         // A filter the service refuses: the reason, no table.
-        child<QLineEdit>(items, "filter")->setText(QStringLiteral("NoSuchColumn eq 'x'"));
+        child<QLineEdit>(items, "filterLineEdit")->setText(QStringLiteral("NoSuchColumn eq 'x'"));
         QTest::mouseClick(child<QPushButton>(items, "previewButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(table->isHidden(), 15000);
         QTRY_VERIFY(child<QPushButton>(items, "previewButton")->isEnabled());
-        QVERIFY(!child<QLabel>(items, "previewStatus")->text().isEmpty());
+        QVERIFY(!child<QLabel>(items, "previewStatusLabel")->text().isEmpty());
     }
 
     void thePlaceholderMenuInsertsAtTheCursor()
     {
         m_pane->newFlow();
         editor()->addStep(StepKind::TeamsMessage);
-        auto *title = child<QLineEdit>(step(0), "title");
+        auto *title = child<QLineEdit>(step(0), "titleLineEdit");
         title->setText(QStringLiteral("Alert: "));
         title->setCursorPosition(title->text().size());
         const QList<QToolButton *> buttons =
@@ -631,7 +641,7 @@ private slots:
                                {{QStringLiteral("method"), QStringLiteral("POST")},
                                 {QStringLiteral("url"), m_receiver.url().toString()}}});
         m_pane->newFlow();
-        child<QLineEdit>(editor(), "nameEdit")->setText(flow.name);
+        child<QLineEdit>(editor(), "nameLineEdit")->setText(flow.name);
         addHttpStep(m_receiver.url());
         QTest::mouseClick(saveButton(), Qt::LeftButton);
         QVERIFY(editor()->flowId() != 0);

@@ -9,6 +9,7 @@
 #include "database.h"
 #include "destinations/mydestinationsmodel.h"
 #include "exportdestinations/exportdestinationspane.h"
+#include "flowsservice.h"
 #include "powerautomate/powerautomatepane.h"
 #include "signin/signindialog.h"
 #include "triggerlog/triggerlogmodel.h"
@@ -29,10 +30,12 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
     , m_session(session)
     , m_network(network)
     , m_database(database)
+    , m_flows(new FlowsService(
+          database, [session] { return session->secretStore(); }, this))
     , m_navigation(new QListWidget(this))
     , m_panes(new QStackedWidget(this))
     , m_exportDestinations(new ExportDestinationsPane(m_panes))
-    , m_powerAutomate(new PowerAutomatePane(database, session, connector, m_panes))
+    , m_powerAutomate(new PowerAutomatePane(*m_flows, session, connector, m_panes))
     , m_triggerLog(new TriggerLogPane(database, m_panes))
     , m_connectionLabel(new QLabel(this))
     , m_workerLabel(new QLabel(this))
@@ -131,9 +134,9 @@ MainWindow::MainWindow(AuthSession *session, QNetworkAccessManager *network, Dat
             signIn();
     });
     connect(m_powerAutomate, &PowerAutomatePane::signInRequested, this, &MainWindow::signIn);
-    // Flows edited in the pane reach the worker and the trigger log's flow filter at once.
-    connect(m_powerAutomate, &PowerAutomatePane::flowsChanged, connector, &Connector::reloadFlows);
-    connect(m_powerAutomate, &PowerAutomatePane::flowsChanged, m_triggerLog, &TriggerLogPane::reloadFlows);
+    // Changed flows reach the worker and the trigger log's flow filter at once (the list follows itself).
+    connect(m_flows, &FlowsService::flowsChanged, connector, &Connector::reloadFlows);
+    connect(m_flows, &FlowsService::flowsChanged, m_triggerLog, &TriggerLogPane::reloadFlows);
     connect(connector, &Connector::statusChanged, this, &MainWindow::setConnectorStatus);
     connect(connector, &Connector::firingsRecorded, m_triggerLog->model(), &TriggerLogModel::insertFirings);
     connect(connector, &Connector::stepRunUpdated, m_triggerLog, &TriggerLogPane::updateStepRun);

@@ -8,6 +8,7 @@ class AuthSession;
 class Connector;
 class PowerAutomatePane;
 class Database;
+class FlowsService;
 class TriggerLogPane;
 struct ConnectorStatus;
 struct ConnectionSettings;
@@ -73,6 +74,7 @@ private:
     QNetworkAccessManager *m_network;
     Database &m_database;
     SignInFlow::Browser m_browser;
+    FlowsService *m_flows;
     SignInDialog *m_signInDialog = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_panes;

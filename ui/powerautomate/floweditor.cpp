@@ -1,21 +1,13 @@
 #include "floweditor.h"
 
-#include "authsession.h"
 #include "common/fielderror.h"
 #include "common/fonts.h"
-#include "database.h"
-#include "firinglog.h"
 #include "flowjson.h"
-#include "flowstore.h"
-#include "observationstore.h"
-#include "secretstore.h"
-#include "stepeditors.h"
-#include "thresholdchart.h"
-#include "triggervalidation.h"
+#include "getitemsstepeditor.h"
+#include "stepkinddescriptor.h"
+#include "triggereditor.h"
 
 #include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -27,25 +19,12 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
-#include <QStandardItemModel>
 #include <QToolButton>
-#include <QUuid>
 #include <QVBoxLayout>
-
-#include <memory>
 
 namespace {
 
 constexpr qint64 kCatalogueMaxAgeSeconds = 60; // an editor opened later reads the instance again
-
-// The secret store entry for a new secret of `key`: readable, unique, and never the secret itself.
-QString newSecretRef(const QString &key)
-{
-    const QString prefix = key == QLatin1String("webhookSecretRef") ? QStringLiteral("teams-webhook")
-                           : key == QLatin1String("smtpSecretRef")  ? QStringLiteral("smtp-server")
-                                                                    : QStringLiteral("http-signing");
-    return prefix + u'-' + QUuid::createUuid().toString(QUuid::Id128).left(12);
-}
 
 // "steps[2].to[0]: ..." -> step 2, key "to"; "trigger.subject: ..." -> key "trigger.subject".
 struct ErrorPlace
@@ -78,10 +57,9 @@ ErrorPlace placeOf(const QString &error)
 
 } // namespace
 
-FlowEditor::FlowEditor(Database &db, AuthSession *session, InstanceRequests *requests, QWidget *parent)
+FlowEditor::FlowEditor(FlowsService &flows, InstanceRequests *requests, QWidget *parent)
     : QWidget(parent)
-    , m_db(db)
-    , m_session(session)
+    , m_flows(flows)
     , m_requests(requests)
     , m_title(new QLabel(this))
     , m_saveError(FieldError::create(QStringLiteral("saveError"), this))
@@ -94,7 +72,7 @@ FlowEditor::FlowEditor(Database &db, AuthSession *session, InstanceRequests *req
 
     // The header: what is edited, and the actions.
     auto *header = new QHBoxLayout;
-    m_title->setObjectName(QStringLiteral("editorTitle"));
+    m_title->setObjectName(QStringLiteral("titleLabel"));
     Fonts::emphasize(m_title, Fonts::kHeading);
     header->addWidget(m_title, 1);
     m_testButton->setObjectName(QStringLiteral("testFireButton"));
@@ -153,7 +131,7 @@ void FlowEditor::buildTriggerSection(QWidget *parent)
     auto *generalForm = new QFormLayout(general);
     generalForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_name = new QLineEdit(general);
-    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setObjectName(QStringLiteral("nameLineEdit"));
     m_name->setMaxLength(FlowJson::kMaxNameLength);
     m_nameError = FieldError::create(QStringLiteral("nameError"), general);
     auto *nameCell = new QWidget(general);
@@ -163,109 +141,19 @@ void FlowEditor::buildTriggerSection(QWidget *parent)
     nameLayout->addWidget(m_nameError);
     generalForm->addRow(tr("Name"), nameCell);
     m_enabled = new QCheckBox(tr("Enabled: the connector watches for this trigger"), general);
-    m_enabled->setObjectName(QStringLiteral("enabledCheck"));
+    m_enabled->setObjectName(QStringLiteral("enabledCheckBox"));
     generalForm->addRow(QString(), m_enabled);
     layout->addWidget(general);
 
-    // Wrapped texts stay out of the form: QFormLayout underestimates the height of wrapped fields.
-    auto *trigger = new QGroupBox(tr("Trigger"), parent);
-    auto *triggerLayout = new QVBoxLayout(trigger);
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_trigger = new QComboBox(trigger);
-    m_trigger->setObjectName(QStringLiteral("triggerCombo"));
-    for (const TriggerKind kind : Trigger::allKinds())
-        m_trigger->addItem(Trigger::displayName(kind), int(kind));
-    form->addRow(tr("When"), m_trigger);
-    triggerLayout->addLayout(form);
-    m_triggerDescription = new QLabel(trigger);
-    m_triggerDescription->setObjectName(QStringLiteral("triggerDescription"));
-    m_triggerDescription->setWordWrap(true);
-    triggerLayout->addWidget(m_triggerDescription);
-    m_triggerLimits = new QLabel(trigger);
-    m_triggerLimits->setObjectName(QStringLiteral("triggerLimits"));
-    m_triggerLimits->setWordWrap(true);
-    m_triggerLimits->setForegroundRole(QPalette::PlaceholderText);
-    triggerLayout->addWidget(m_triggerLimits);
-    form = m_triggerForm = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    triggerLayout->addLayout(form);
-
-    m_subject = new QComboBox(trigger);
-    m_subject->setObjectName(QStringLiteral("subjectCombo"));
-    m_subject->setEditable(true);
-    m_subject->setInsertPolicy(QComboBox::NoInsert);
-    m_subject->setModel(new QStandardItemModel(m_subject));
-    m_subjectError = FieldError::create(QStringLiteral("subjectError"), trigger);
-    auto *subjectCell = new QWidget(trigger);
-    auto *subjectLayout = new QVBoxLayout(subjectCell);
-    subjectLayout->setContentsMargins(0, 0, 0, 0);
-    subjectLayout->addWidget(m_subject);
-    subjectLayout->addWidget(m_subjectError);
-    m_subjectLabel = new QLabel(trigger);
-    form->addRow(m_subjectLabel, subjectCell);
-
-    m_thresholdRow = new QWidget(trigger);
-    auto *thresholdLayout = new QVBoxLayout(m_thresholdRow);
-    thresholdLayout->setContentsMargins(0, 0, 0, 0);
-    auto *valueRow = new QHBoxLayout;
-    m_threshold = new QDoubleSpinBox(m_thresholdRow);
-    m_threshold->setObjectName(QStringLiteral("thresholdSpin"));
-    m_threshold->setRange(0, 1e12);
-    m_threshold->setGroupSeparatorShown(true);
-    m_threshold->setAccessibleName(tr("Threshold"));
-    m_currentValue = new QLabel(m_thresholdRow);
-    m_currentValue->setObjectName(QStringLiteral("currentValueLabel"));
-    valueRow->addWidget(m_threshold);
-    valueRow->addWidget(m_currentValue, 1);
-    thresholdLayout->addLayout(valueRow);
-    m_thresholdError = FieldError::create(QStringLiteral("thresholdError"), m_thresholdRow);
-    thresholdLayout->addWidget(m_thresholdError);
-    m_chart = new ThresholdChart(m_thresholdRow);
-    m_chart->setObjectName(QStringLiteral("thresholdChart"));
-    thresholdLayout->addWidget(m_chart);
-    m_thresholdWarning = new QLabel(m_thresholdRow);
-    m_thresholdWarning->setObjectName(QStringLiteral("thresholdWarning"));
-    m_thresholdWarning->setWordWrap(true);
-    m_thresholdWarning->hide();
-    m_thresholdLabel = new QLabel(tr("Threshold"), trigger);
-    form->addRow(m_thresholdLabel, m_thresholdRow);
-
-    m_permanentOnly = new QCheckBox(tr("Only permanent failures (not the ones a retry may fix)"), trigger);
-    m_permanentOnly->setObjectName(QStringLiteral("permanentOnlyCheck"));
-    form->addRow(QString(), m_permanentOnly);
-    m_includeManual = new QCheckBox(tr("Also when someone starts a full refresh by hand"), trigger);
-    m_includeManual->setObjectName(QStringLiteral("includeManualCheck"));
-    form->addRow(QString(), m_includeManual);
-
-    auto *catalogueRow = new QHBoxLayout;
-    m_catalogueStatus = new QLabel(trigger);
-    m_catalogueStatus->setObjectName(QStringLiteral("catalogueStatus"));
-    m_catalogueStatus->setWordWrap(true);
-    m_catalogueStatus->setTextFormat(Qt::PlainText);
-    m_catalogueRetry = new QPushButton(tr("Refresh"), trigger);
-    m_catalogueRetry->setObjectName(QStringLiteral("catalogueRetryButton"));
-    catalogueRow->addWidget(m_catalogueStatus, 1);
-    catalogueRow->addWidget(m_catalogueRetry, 0, Qt::AlignTop);
-    triggerLayout->addWidget(m_thresholdWarning);
-    triggerLayout->addLayout(catalogueRow);
-    layout->addWidget(trigger);
+    m_triggerEditor = new TriggerEditor(m_flows, parent);
+    m_triggerEditor->setObjectName(QStringLiteral("triggerEditor"));
+    layout->addWidget(m_triggerEditor);
     layout->addStretch(1);
 
     connect(m_name, &QLineEdit::textChanged, this, &FlowEditor::validate);
     connect(m_enabled, &QCheckBox::toggled, this, &FlowEditor::validate);
-    connect(m_trigger, &QComboBox::currentIndexChanged, this, &FlowEditor::updateTrigger);
-    connect(m_subject, &QComboBox::currentTextChanged, this, [this] {
-        updateThresholdInfo();
-        validate();
-    });
-    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this] {
-        updateThresholdInfo();
-        validate();
-    });
-    connect(m_permanentOnly, &QCheckBox::toggled, this, &FlowEditor::validate);
-    connect(m_includeManual, &QCheckBox::toggled, this, &FlowEditor::validate);
-    connect(m_catalogueRetry, &QPushButton::clicked, this, &FlowEditor::reloadCatalogue);
+    connect(m_triggerEditor, &TriggerEditor::changed, this, &FlowEditor::validate);
+    connect(m_triggerEditor, &TriggerEditor::catalogueRefreshRequested, this, &FlowEditor::reloadCatalogue);
 }
 
 void FlowEditor::buildStepsSection(QWidget *parent)
@@ -284,7 +172,7 @@ void FlowEditor::buildStepsSection(QWidget *parent)
 
     auto *listRow = new QHBoxLayout;
     m_steps = new QListWidget(box);
-    m_steps->setObjectName(QStringLiteral("stepList"));
+    m_steps->setObjectName(QStringLiteral("stepListWidget"));
     m_steps->setAccessibleName(tr("Steps"));
     m_steps->setMaximumHeight(m_steps->fontMetrics().height() * 5);
     listRow->addWidget(m_steps, 1);
@@ -318,7 +206,7 @@ void FlowEditor::buildStepsSection(QWidget *parent)
     boxLayout->addWidget(m_stepsError);
 
     m_stepStack = new QStackedWidget(box);
-    m_stepStack->setObjectName(QStringLiteral("stepStack"));
+    m_stepStack->setObjectName(QStringLiteral("stepStackedWidget"));
     boxLayout->addWidget(m_stepStack, 1);
     layout->addWidget(box, 1);
 
@@ -327,7 +215,7 @@ void FlowEditor::buildStepsSection(QWidget *parent)
     m_testResults = new QLabel(tr("Test fire runs the steps once with a sample firing, so you can see "
                                   "that messages arrive. Side effects are real."),
                                test);
-    m_testResults->setObjectName(QStringLiteral("testResults"));
+    m_testResults->setObjectName(QStringLiteral("testResultsLabel"));
     m_testResults->setWordWrap(true);
     m_testResults->setTextFormat(Qt::PlainText);
     m_testResults->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -355,21 +243,16 @@ void FlowEditor::buildStepsSection(QWidget *parent)
 void FlowEditor::edit(const Flow &flow)
 {
     m_loaded = flow;
-    readKnownSecretRefs();
+    m_knownSecretRefs = m_flows.secretRefsByKey();
     m_testFiringId.clear();
     m_saveError->hide();
     m_title->setText(flow.id == 0 ? tr("New flow") : tr("Edit flow"));
     {
-        const QSignalBlocker blockers[] = {QSignalBlocker(m_name),          QSignalBlocker(m_enabled),
-                                           QSignalBlocker(m_trigger),       QSignalBlocker(m_threshold),
-                                           QSignalBlocker(m_permanentOnly), QSignalBlocker(m_includeManual)};
+        const QSignalBlocker blockers[] = {QSignalBlocker(m_name), QSignalBlocker(m_enabled)};
         m_name->setText(flow.name);
         m_enabled->setChecked(flow.enabled);
-        m_trigger->setCurrentIndex(m_trigger->findData(int(flow.trigger.kind)));
-        m_threshold->setValue(flow.trigger.threshold);
-        m_permanentOnly->setChecked(flow.trigger.permanentFailuresOnly);
-        m_includeManual->setChecked(flow.trigger.includeManualRefreshes);
     }
+    m_triggerEditor->setTrigger(flow.trigger);
     while (m_stepStack->count() > 0) {
         QWidget *editor = m_stepStack->widget(0);
         m_stepStack->removeWidget(editor);
@@ -382,16 +265,6 @@ void FlowEditor::edit(const Flow &flow)
     updateStepTitles();
     m_testResults->setText(tr("Test fire runs the steps once with a sample firing, so you can see that "
                               "messages arrive. Side effects are real."));
-    updateTrigger();
-    {
-        const QSignalBlocker blocker(m_subject);
-        const int index = m_subject->findData(flow.trigger.subject);
-        if (index >= 0)
-            m_subject->setCurrentIndex(index);
-        else
-            m_subject->setEditText(flow.trigger.subject);
-    }
-    updateThresholdInfo();
     // What the pickers show should be current: read the instance again when what is known is old.
     if (!m_catalogueJob && (!m_catalogue || m_catalogue->fetchedAt.secsTo(QDateTime::currentDateTimeUtc()) >
                                                 kCatalogueMaxAgeSeconds))
@@ -405,17 +278,7 @@ Flow FlowEditor::flow() const
     Flow flow = m_loaded;
     flow.name = m_name->text().trimmed();
     flow.enabled = m_enabled->isChecked();
-    Trigger &trigger = flow.trigger;
-    trigger = Trigger();
-    trigger.kind = TriggerKind(m_trigger->currentData().toInt());
-    if (Trigger::takesSubject(trigger.kind))
-        trigger.subject = currentSubject();
-    if (Trigger::takesThreshold(trigger.kind))
-        trigger.threshold = m_threshold->value();
-    if (Trigger::takesPermanentFailuresOnly(trigger.kind))
-        trigger.permanentFailuresOnly = m_permanentOnly->isChecked();
-    if (Trigger::takesIncludeManualRefreshes(trigger.kind))
-        trigger.includeManualRefreshes = m_includeManual->isChecked();
+    flow.trigger = m_triggerEditor->trigger();
     flow.steps.clear();
     for (int i = 0; i < stepCount(); ++i)
         flow.steps.append(stepEditor(i)->step());
@@ -433,13 +296,6 @@ bool FlowEditor::isModified() const
     return false;
 }
 
-QStringList FlowEditor::takeUnsavedSecrets()
-{
-    QStringList unsaved = std::exchange(m_writtenSecrets, {});
-    unsaved.removeIf([named = m_loaded.secretRefs()](const QString &ref) { return named.contains(ref); });
-    return unsaved;
-}
-
 QStringList FlowEditor::problems() const
 {
     return m_problems;
@@ -453,184 +309,6 @@ StepEditor *FlowEditor::stepEditor(int index) const
 int FlowEditor::stepCount() const
 {
     return m_stepStack->count();
-}
-
-QString FlowEditor::currentSubject() const
-{
-    const int index = m_subject->currentIndex();
-    if (index >= 0 && m_subject->itemText(index) == m_subject->currentText())
-        return m_subject->itemData(index).toString();
-    return m_subject->currentText().trimmed();
-}
-
-std::optional<double> FlowEditor::currentValue() const
-{
-    if (!m_catalogue)
-        return std::nullopt;
-    const Trigger trigger = flow().trigger;
-    if (trigger.kind == TriggerKind::SegmentThresholdCrossed) {
-        if (const CiSegment *segment = TriggerValidation::findSegment(m_catalogue->segments, trigger.subject);
-            segment && segment->entityCount)
-            return double(*segment->entityCount);
-    } else if (trigger.kind == TriggerKind::MeasureThresholdCrossed) {
-        if (const CiMeasure *measure = TriggerValidation::findMeasure(m_catalogue->measures, trigger.subject))
-            return measure->value;
-    }
-    return std::nullopt;
-}
-
-void FlowEditor::updateTrigger()
-{
-    const TriggerKind kind = TriggerKind(m_trigger->currentData().toInt());
-    m_triggerDescription->setText(Trigger::description(kind));
-    QString limits;
-    switch (kind) {
-    case TriggerKind::DataSourceRefreshFailed:
-        limits = tr("Fires once per failed refresh of a data source (failed or timed out).");
-        break;
-    case TriggerKind::DataSourceRefreshSucceeded:
-        limits = tr("Fires once per successful refresh of a data source.");
-        break;
-    case TriggerKind::SegmentThresholdCrossed:
-        limits = tr("Fires only when the member count crosses above the threshold; it fires again after the "
-                    "count has dropped back to or below it. The first value seen is a baseline.");
-        break;
-    case TriggerKind::MeasureThresholdCrossed:
-        limits = tr("Fires only when the value crosses above the threshold. Only business measures without a "
-                    "dimension can be used. The first value seen is a baseline.");
-        break;
-    case TriggerKind::FullRefreshCompleted:
-        limits = tr("Scheduled refreshes only: manual refreshes do not fire unless you opt in below.");
-        break;
-    case TriggerKind::UnificationRefreshCompleted:
-        limits = tr("Fires once per job when its map, match and merge tasks have all finished.");
-        break;
-    }
-    m_triggerLimits->setText(limits);
-
-    const bool subject = Trigger::takesSubject(kind);
-    // Rows are shown and hidden through the form (QFormLayout keeps stale sizes for hidden fields).
-    m_triggerForm->setRowVisible(m_subject->parentWidget(), subject);
-    m_subjectLabel->setText(kind == TriggerKind::SegmentThresholdCrossed   ? tr("Segment")
-                            : kind == TriggerKind::MeasureThresholdCrossed ? tr("Measure")
-                                                                           : tr("Data source"));
-    const bool threshold = Trigger::takesThreshold(kind);
-    m_triggerForm->setRowVisible(m_thresholdRow, threshold);
-    m_threshold->setDecimals(kind == TriggerKind::SegmentThresholdCrossed ? 0 : 2);
-    m_triggerForm->setRowVisible(m_permanentOnly, Trigger::takesPermanentFailuresOnly(kind));
-    m_triggerForm->setRowVisible(m_includeManual, Trigger::takesIncludeManualRefreshes(kind));
-    fillSubjects();
-    updateThresholdInfo();
-    validate();
-}
-
-void FlowEditor::fillSubjects()
-{
-    const TriggerKind kind = TriggerKind(m_trigger->currentData().toInt());
-    const QString current = currentSubject();
-    const QSignalBlocker blocker(m_subject);
-    auto *model = static_cast<QStandardItemModel *>(m_subject->model());
-    model->clear();
-    const QLocale locale;
-    const auto add = [model](const QString &text, const QString &subject, const QString &toolTip = {}) {
-        auto *item = new QStandardItem(text);
-        item->setData(subject, Qt::UserRole);
-        item->setToolTip(toolTip);
-        model->appendRow(item);
-        return item;
-    };
-    switch (kind) {
-    case TriggerKind::DataSourceRefreshFailed:
-    case TriggerKind::DataSourceRefreshSucceeded:
-        add(tr("Any data source"), QString());
-        if (m_catalogue) {
-            for (const CiDataSource &source : m_catalogue->dataSources)
-                add(source.friendlyName.isEmpty() || source.friendlyName == source.name
-                        ? source.name
-                        : tr("%1 (%2)").arg(source.friendlyName, source.name),
-                    source.name);
-        }
-        break;
-    case TriggerKind::SegmentThresholdCrossed:
-        if (m_catalogue) {
-            for (const CiSegment &segment : m_catalogue->segments) {
-                const QString name = segment.friendlyName.isEmpty() ? segment.name : segment.friendlyName;
-                add(segment.entityCount ? tr("%1 (%Ln member(s))", nullptr,
-                                             int(std::min<qint64>(*segment.entityCount, INT_MAX)))
-                                              .arg(name)
-                                        : tr("%1 (not evaluated yet)").arg(name),
-                    segment.name);
-            }
-        }
-        break;
-    case TriggerKind::MeasureThresholdCrossed:
-        if (m_catalogue) {
-            for (const CiMeasure &measure : m_catalogue->measures) {
-                const QString name = measure.displayName.isEmpty() ? measure.name : measure.displayName;
-                if (measure.hasDimensions) {
-                    // Shown, so that the user knows why it is missing, but it cannot be chosen.
-                    QStandardItem *item =
-                        add(tr("%1 (has a dimension: not supported)").arg(name), measure.name,
-                            tr("The connector supports only business measures without a dimension."));
-                    item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-                } else {
-                    add(measure.value ? tr("%1 (now %2)")
-                                            .arg(name, locale.toString(*measure.value, 'f',
-                                                                       QLocale::FloatingPointShortest))
-                                      : tr("%1 (not evaluated yet)").arg(name),
-                        measure.name);
-                }
-            }
-        }
-        break;
-    case TriggerKind::FullRefreshCompleted:
-    case TriggerKind::UnificationRefreshCompleted:
-        break;
-    }
-    // Keep what was chosen; a subject the instance does not list (or one that cannot be chosen) stays as
-    // text, so that validation can say what is wrong with it.
-    const int index = m_subject->findData(current);
-    if (index >= 0 && (model->item(index)->flags() & Qt::ItemIsEnabled)) {
-        m_subject->setCurrentIndex(index);
-    } else if (current.isEmpty() && !Trigger::requiresSubject(kind) && model->rowCount() > 0) {
-        m_subject->setCurrentIndex(0);
-    } else {
-        m_subject->setCurrentIndex(-1);
-        m_subject->setEditText(current);
-    }
-}
-
-void FlowEditor::updateThresholdInfo()
-{
-    const Trigger trigger = flow().trigger;
-    if (!Trigger::takesThreshold(trigger.kind))
-        return;
-    const std::optional<double> now = currentValue();
-    const QLocale locale;
-    if (now) {
-        m_currentValue->setText(
-            trigger.kind == TriggerKind::SegmentThresholdCrossed
-                ? tr("Now: %Ln member(s)", nullptr, int(*now))
-                : tr("Now: %1").arg(locale.toString(*now, 'f', QLocale::FloatingPointShortest)));
-    } else {
-        m_currentValue->setText(trigger.subject.isEmpty() ? QString() : tr("Current value not known yet"));
-    }
-    QList<ThresholdChart::Point> points;
-    if (!trigger.subject.isEmpty()) {
-        for (const Observation &observation : ObservationStore(m_db).recent(trigger.kind, trigger.subject))
-            points.append({observation.at, observation.value});
-    }
-    if (now && (points.isEmpty() || points.constLast().value != *now))
-        points.append({m_catalogue->fetchedAt, *now});
-    m_chart->setValues(points);
-    m_chart->setThreshold(trigger.threshold);
-    const bool above = now && *now > trigger.threshold;
-    m_thresholdWarning->setText(above ? QStringLiteral("ⓘ ") +
-                                            tr("The value is already above the threshold: the first crossing "
-                                               "will happen only after the "
-                                               "value drops back to or below the threshold.")
-                                      : QString());
-    m_thresholdWarning->setVisible(above);
 }
 
 StepEditor *FlowEditor::insertStepEditor(int index, const Step &step)
@@ -657,26 +335,9 @@ StepEditor *FlowEditor::insertStepEditor(int index, const Step &step)
     return editor;
 }
 
-void FlowEditor::readKnownSecretRefs()
-{
-    m_knownSecretRefs.clear();
-    for (const Flow &flow : FlowStore(m_db).list()) {
-        for (const Step &step : flow.steps) {
-            for (const QString &key : Step::secretRefKeys(step.kind)) {
-                const QString ref = step.parameters.value(key).toString();
-                QStringList &refs = m_knownSecretRefs[key];
-                if (!ref.isEmpty() && !refs.contains(ref))
-                    refs.append(ref);
-            }
-        }
-    }
-}
-
 void FlowEditor::addStep(StepKind kind)
 {
-    Step step{kind, {}};
-    if (kind == StepKind::HttpCall)
-        step.parameters.insert(QStringLiteral("method"), QStringLiteral("POST"));
+    const Step step{kind, StepKindDescriptor::of(kind).defaults};
     insertStepEditor(stepCount(), step);
     updateStepTitles();
     m_steps->setCurrentRow(stepCount() - 1);
@@ -739,22 +400,7 @@ void FlowEditor::validate()
     // The editor's own words where it knows better than the import's.
     if (candidate.name.isEmpty())
         errors.insert(QStringLiteral("name"), tr("Enter a name for the flow."));
-    const TriggerKind kind = candidate.trigger.kind;
-    if (Trigger::requiresSubject(kind) && candidate.trigger.subject.isEmpty())
-        errors.insert(QStringLiteral("trigger.subject"), kind == TriggerKind::SegmentThresholdCrossed
-                                                             ? tr("Choose the segment to watch.")
-                                                             : tr("Choose the measure to watch."));
-    else if (m_catalogue && kind == TriggerKind::MeasureThresholdCrossed) {
-        if (const QString problem =
-                TriggerValidation::measureProblem(candidate.trigger, m_catalogue->measures);
-            !problem.isEmpty())
-            errors.insert(QStringLiteral("trigger.subject"), problem);
-    } else if (m_catalogue && kind == TriggerKind::SegmentThresholdCrossed) {
-        if (const QString problem =
-                TriggerValidation::segmentProblem(candidate.trigger, m_catalogue->segments);
-            !problem.isEmpty())
-            errors.insert(QStringLiteral("trigger.subject"), problem);
-    }
+    errors.insert(m_triggerEditor->problems());
     if (stepCount() == 0)
         stepsError = tr("Add at least one step: a flow without steps only writes to the trigger log.");
     for (int i = 0; i < stepCount(); ++i) {
@@ -764,8 +410,7 @@ void FlowEditor::validate()
     }
 
     FieldError::show(m_nameError, errors.value(QStringLiteral("name")));
-    FieldError::show(m_subjectError, errors.value(QStringLiteral("trigger.subject")));
-    FieldError::show(m_thresholdError, errors.value(QStringLiteral("trigger.threshold")));
+    m_triggerEditor->showErrors(errors);
     FieldError::show(m_stepsError, stepsError);
     m_problems.clear();
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)
@@ -797,29 +442,16 @@ void FlowEditor::reloadCatalogue()
     connect(m_catalogueJob, &CatalogueJob::finished, this, [this](const InstanceCatalogue &catalogue) {
         m_catalogueJob.clear(); // answered: it deletes itself
         m_catalogue = catalogue;
-        m_catalogueStatus->setText(
-            tr("Instance %1, read at %2.")
-                .arg(catalogue.instanceName,
-                     QLocale().toString(catalogue.fetchedAt.toLocalTime().time(), QLocale::ShortFormat)));
-        m_catalogueStatus->setStyleSheet(QString());
-        m_catalogueRetry->setText(tr("Refresh"));
-        m_catalogueRetry->setEnabled(true);
-        fillSubjects();
+        m_triggerEditor->setCatalogue(catalogue);
         for (int i = 0; i < stepCount(); ++i)
             stepEditor(i)->setEntities(catalogue.entities);
         validate();
     });
     connect(m_catalogueJob, &ConnectorJob::failed, this, [this](const QString &message) {
         m_catalogueJob.clear();
-        m_catalogueStatus->setText(QStringLiteral("⚠ ") +
-                                   tr("The instance's data could not be loaded: %1").arg(message));
-        m_catalogueStatus->setStyleSheet(FieldError::styleSheet());
-        m_catalogueRetry->setText(tr("Try again"));
-        m_catalogueRetry->setEnabled(true);
+        m_triggerEditor->showCatalogueError(message);
     });
-    m_catalogueStatus->setStyleSheet(QString());
-    m_catalogueStatus->setText(tr("Loading the instance's data sources, segments and measures…"));
-    m_catalogueRetry->setEnabled(false);
+    m_triggerEditor->showCatalogueLoading();
 }
 
 void FlowEditor::fail(const QString &message)
@@ -829,50 +461,42 @@ void FlowEditor::fail(const QString &message)
     validate();
 }
 
-void FlowEditor::storeSecrets(std::function<void()> then)
+QList<FlowsService::EnteredSecret> FlowEditor::enteredSecrets() const
 {
-    struct Pending
-    {
-        QPointer<StepEditor> editor;
-        QString key, value;
-    };
-    QList<Pending> pending;
+    QList<FlowsService::EnteredSecret> secrets;
     for (int i = 0; i < stepCount(); ++i) {
         const QHash<QString, QString> entered = stepEditor(i)->enteredSecrets();
         for (auto it = entered.cbegin(); it != entered.cend(); ++it)
-            pending.append({stepEditor(i), it.key(), it.value()});
+            secrets.append({i, it.key(), it.value()});
     }
-    if (pending.isEmpty())
-        return then();
-    SecretStore *store = m_session->secretStore();
-    if (!store)
-        return fail(tr("The system secret store is not ready yet, so the secrets cannot be kept. Try again "
-                       "in a moment."));
-    m_busy = true;
-    validate();
-    auto outstanding = std::make_shared<qsizetype>(pending.size());
-    auto failed = std::make_shared<bool>(false);
-    for (const Pending &entry : std::as_const(pending)) {
-        const QString ref = newSecretRef(entry.key);
-        store->write(ref, entry.value, this,
-                     [this, entry, ref, outstanding, failed, then](bool ok, const QString &error) {
-                         if (*failed)
-                             return;
-                         if (!ok) {
-                             *failed = true;
-                             return fail(tr("The secret could not be kept in the system secret store: %1. "
-                                            "Nothing was saved.")
-                                             .arg(error));
-                         }
-                         m_writtenSecrets.append(ref);
-                         if (entry.editor)
-                             entry.editor->setSecretRef(entry.key, ref);
-                         if (--*outstanding == 0) {
-                             m_busy = false;
-                             then();
-                         }
-                     });
+    return secrets;
+}
+
+bool FlowEditor::applySecrets(const FlowsService::SecretsResult &result)
+{
+    m_busy = false;
+    switch (result.failure) {
+    case FlowsService::SecretsResult::Failure::None:
+        break;
+    case FlowsService::SecretsResult::Failure::NoSecretStore:
+        fail(tr("The system secret store is not ready yet, so the secrets cannot be kept. Try again in a "
+                "moment."));
+        return false;
+    case FlowsService::SecretsResult::Failure::SecretStore:
+        fail(tr("The secret could not be kept in the system secret store: %1. Nothing was saved.")
+                 .arg(result.error));
+        return false;
+    case FlowsService::SecretsResult::Failure::Database:
+        break; // the secrets are stored and named; the caller says why the flow is not
     }
+    // The step editors show the entries as stored (their fields empty again).
+    for (int i = 0; i < stepCount() && i < result.flow.steps.size(); ++i) {
+        const QHash<QString, QString> entered = stepEditor(i)->enteredSecrets();
+        for (auto it = entered.cbegin(); it != entered.cend(); ++it)
+            stepEditor(i)->setSecretRef(it.key(),
+                                        result.flow.steps.at(i).parameters.value(it.key()).toString());
+    }
+    return true;
 }
 
 void FlowEditor::save()
@@ -881,26 +505,19 @@ void FlowEditor::save()
     if (!m_valid || m_busy)
         return;
     m_saveError->hide();
-    storeSecrets([this] {
-        const Flow edited = flow();
-        FlowStore store(m_db);
-        qint64 id = edited.id;
-        if (id == 0)
-            id = store.insert(edited);
-        else if (!store.update(edited))
-            id = 0;
-        if (id == 0)
-            return fail(tr("The flow could not be saved: %1").arg(m_db.errorString()));
-        QStringList replaced = m_loaded.secretRefs() + std::exchange(m_writtenSecrets, {});
-        m_loaded = store.get(id).value_or(edited);
-        readKnownSecretRefs();
-        replaced.removeIf(
-            [named = m_loaded.secretRefs()](const QString &ref) { return named.contains(ref); });
-        replaced.removeDuplicates();
+    m_busy = true;
+    validate();
+    m_flows.save(flow(), enteredSecrets(), this, [this](const FlowsService::SecretsResult &result) {
+        if (!applySecrets(result))
+            return;
+        if (result.failure == FlowsService::SecretsResult::Failure::Database)
+            return fail(tr("The flow could not be saved: %1").arg(result.error));
+        m_loaded = result.flow;
+        m_knownSecretRefs = m_flows.secretRefsByKey();
         m_title->setText(tr("Edit flow"));
         validate();
         emit statusMessage(tr("Saved \"%1\".").arg(m_loaded.name));
-        emit saved(id, replaced);
+        emit saved(m_loaded.id);
     });
 }
 
@@ -910,7 +527,10 @@ void FlowEditor::testFire()
         return;
     m_testResults->setText(tr("Starting the test…"));
     m_testButton->setEnabled(false);
-    storeSecrets([this] {
+    m_busy = true;
+    m_flows.writeSecrets(flow(), enteredSecrets(), this, [this](const FlowsService::SecretsResult &result) {
+        if (!applySecrets(result))
+            return;
         const Flow tested = flow();
         m_testSteps.clear();
         for (const Step &step : tested.steps)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flow.h"
+#include "flowsservice.h"
 #include "instancecatalogue.h"
 #include "instancerequests.h"
 
@@ -12,11 +13,8 @@
 #include <functional>
 #include <optional>
 
-class AuthSession;
-class Database;
+class FlowsService;
 class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -25,7 +23,7 @@ class QPushButton;
 class QStackedWidget;
 class QToolButton;
 class StepEditor;
-class ThresholdChart;
+class TriggerEditor;
 struct StepRun;
 
 // The flow editor of the Power Automate pane: a flow's name, its trigger with the trigger's parameters, and
@@ -37,17 +35,17 @@ struct StepRun;
 // checks (secrets to enter, JSON, placeholders) and the instance's (a measure with a dimension cannot be
 // used) are shown under the field they are about, and Save stays disabled until there are none.
 //
-// Save and Test fire first write the secrets typed in the step editors to the secret store, each under a
-// new entry that the step then names; the flow itself never holds a secret. Saving writes the flow to the
-// store and emits saved(); the pane tells the worker.
+// Save and Test fire first write the secrets typed in the step editors to the secret store (through the
+// FlowsService), each under a new entry that the step then names; the flow itself never holds a secret.
+// Saving stores the flow through the service (which tells the worker) and emits saved().
 class FlowEditor : public QWidget
 {
     Q_OBJECT
 
 public:
-    // `db` is the GUI thread's connection; `session` gives the secret store; `requests` the instance (the
-    // Connector, or a test's stand-in). `requests` must outlive the editor.
-    FlowEditor(Database &db, AuthSession *session, InstanceRequests *requests, QWidget *parent = nullptr);
+    // `flows` stores the flows and their secrets; `requests` reads the instance (the Connector, or a test's
+    // stand-in). Both must outlive the editor.
+    FlowEditor(FlowsService &flows, InstanceRequests *requests, QWidget *parent = nullptr);
 
     // Starts editing `flow` (id 0: a new flow). Loads the instance's catalogue unless it is already known.
     void edit(const Flow &flow);
@@ -55,9 +53,6 @@ public:
     qint64 flowId() const { return m_loaded.id; }
 
     bool isModified() const;
-    // The secret store entries written for this edit (Save, Test fire) that the stored flow does not name,
-    // e.g. after Test fire and Discard; forgets them.
-    QStringList takeUnsavedSecrets();
     // Every problem that keeps Save disabled, as "<field>: <what is wrong>" (tests and the tool tip).
     QStringList problems() const;
 
@@ -74,32 +69,24 @@ public slots:
     void showStepRun(const StepRun &run);
 
 signals:
-    // `replacedSecrets`: the entries the flow named before (or the editor wrote) that it no longer names.
-    void saved(qint64 flowId, const QStringList &replacedSecrets);
+    void saved(qint64 flowId);
     void closeRequested(); // Cancel: the pane asks about unsaved changes
     void statusMessage(const QString &message);
 
 private:
     void buildTriggerSection(QWidget *parent);
     void buildStepsSection(QWidget *parent);
-    void updateTrigger();
-    void fillSubjects();
-    void updateThresholdInfo();
     void validate();
     void moveStep(int from, int to);
     void removeStep(int index);
     StepEditor *insertStepEditor(int index, const Step &step);
     void updateStepTitles();
-    // Writes the entered secrets to the secret store, names them in their steps, then runs `then`.
-    void storeSecrets(std::function<void()> then);
+    // The secrets typed in the step editors, not stored yet.
+    QList<FlowsService::EnteredSecret> enteredSecrets() const;
+    // Names the entries the service wrote in the step editors; false (and the error shown) when it failed.
+    bool applySecrets(const FlowsService::SecretsResult &result);
     void fail(const QString &message);
-    QString currentSubject() const;
-    std::optional<double> currentValue() const;
-    // The secret store entries the stored flows name, by parameter key (to reuse, e.g. an SMTP server).
-    void readKnownSecretRefs();
-
-    Database &m_db;
-    AuthSession *m_session;
+    FlowsService &m_flows;
     InstanceRequests *m_requests;
     Flow m_loaded;
     std::optional<InstanceCatalogue> m_catalogue;
@@ -114,24 +101,7 @@ private:
     QLineEdit *m_name;
     QLabel *m_nameError;
     QCheckBox *m_enabled;
-    QComboBox *m_trigger;
-    QLabel *m_triggerDescription;
-    QLabel *m_triggerLimits;
-    QFormLayout *m_triggerForm;
-    QLabel *m_subjectLabel;
-    QComboBox *m_subject;
-    QLabel *m_subjectError;
-    QLabel *m_thresholdLabel;
-    QWidget *m_thresholdRow;
-    QDoubleSpinBox *m_threshold;
-    QLabel *m_currentValue;
-    QLabel *m_thresholdError;
-    ThresholdChart *m_chart;
-    QLabel *m_thresholdWarning;
-    QCheckBox *m_permanentOnly;
-    QCheckBox *m_includeManual;
-    QLabel *m_catalogueStatus;
-    QPushButton *m_catalogueRetry;
+    TriggerEditor *m_triggerEditor;
     QListWidget *m_steps;
     QStackedWidget *m_stepStack;
     QToolButton *m_addStep;
@@ -145,7 +115,6 @@ private:
     QPushButton *m_cancelButton;
     QPushButton *m_saveButton;
     QHash<QString, QStringList> m_knownSecretRefs; // read once per edit, and after each save
-    QStringList m_writtenSecrets;                  // entries storeSecrets() wrote during this edit
     QList<StepKind> m_testSteps;                   // of the flow as it was test-fired
     QStringList m_testLines;                       // one per step, then the outcome
 };

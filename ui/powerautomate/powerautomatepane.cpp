@@ -6,13 +6,10 @@
 #include "common/fonts.h"
 #include "common/messageprompt.h"
 #include "connector.h"
-#include "database.h"
 #include "floweditor.h"
-#include "flowjson.h"
 #include "flows/flowlistmodel.h"
 #include "flows/flowtemplates.h"
-#include "flowstore.h"
-#include "secretstore.h"
+#include "flowsservice.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -54,13 +51,13 @@ QPushButton *button(const QString &text, const QString &objectName, QWidget *par
 
 } // namespace
 
-PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connector *connector,
+PowerAutomatePane::PowerAutomatePane(FlowsService &flows, AuthSession *session, Connector *connector,
                                      QWidget *parent)
     : QWidget(parent)
-    , m_db(db)
+    , m_flows(flows)
     , m_session(session)
     , m_connector(connector)
-    , m_model(new FlowListModel(db, Clock::system(), this))
+    , m_model(new FlowListModel(flows, Clock::system(), this))
     , m_headingLabel(new QLabel(this))
     , m_explanationLabel(new QLabel(this))
     , m_signInButton(new QPushButton(this))
@@ -68,7 +65,7 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
     , m_pages(new QStackedWidget(this))
     , m_listStack(new QStackedWidget(this))
     , m_table(new QTableView(this))
-    , m_editor(new FlowEditor(db, session, connector, this))
+    , m_editor(new FlowEditor(flows, connector, this))
     , m_newButton(new QToolButton(this))
     , m_editButton(button(tr("Edit"), QStringLiteral("editButton"), this))
     , m_duplicateButton(button(tr("Duplicate"), QStringLiteral("duplicateButton"), this))
@@ -143,7 +140,7 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
     toolbar->addWidget(m_exportButton);
     listLayout->addLayout(toolbar);
 
-    m_table->setObjectName(QStringLiteral("flowTable"));
+    m_table->setObjectName(QStringLiteral("flowTableView"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -211,21 +208,23 @@ PowerAutomatePane::PowerAutomatePane(Database &db, AuthSession *session, Connect
         connect(dialog, &QFileDialog::fileSelected, this, &PowerAutomatePane::exportFlows);
         dialog->open();
     });
-    connect(m_model, &FlowListModel::flowsEdited, this, [this] {
-        updateActions();
-        emit flowsChanged();
-    });
+    // Whoever changed the flows (this pane, the editor, the Enabled column), the list follows.
+    connect(&m_flows, &FlowsService::flowsChanged, this, &PowerAutomatePane::reload);
+    connect(
+        &m_flows, &FlowsService::secretRemovalFailed, this, [this](const QString &ref, const QString &error) {
+            showMessage(
+                tr("The secret \"%1\" could not be removed from the secret store: %2").arg(ref, error), true);
+        });
+    connect(&m_flows, &FlowsService::secretWriteFailed, this,
+            [this](const QString &name, const QString &error) {
+                showMessage(tr("The secret \"%1\" could not be stored: %2").arg(name, error), true);
+            });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PowerAutomatePane::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PowerAutomatePane::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PowerAutomatePane::updateActions);
     connect(m_connector, &Connector::firingsRecorded, m_model, &FlowListModel::noteFirings);
-    connect(m_editor, &FlowEditor::saved, this, [this](qint64 id, const QStringList &replacedSecrets) {
-        emit flowsChanged();
-        reload();
-        selectFlow(id);
-        releaseSecrets(replacedSecrets);
-    });
+    connect(m_editor, &FlowEditor::saved, this, &PowerAutomatePane::selectFlow);
     connect(m_editor, &FlowEditor::closeRequested, this, [this] {
         confirmLeave([this](bool leave) {
             if (leave)
@@ -352,37 +351,17 @@ void PowerAutomatePane::newFlowFromTemplate(int templateId)
 
 void PowerAutomatePane::editFlow(qint64 flowId)
 {
-    const std::optional<Flow> flow = FlowStore(m_db).get(flowId);
+    const std::optional<Flow> flow = m_flows.get(flowId);
     if (!flow)
-        return showMessage(tr("The flow could not be read: %1").arg(m_db.errorString()), true);
+        return showMessage(tr("The flow could not be read: %1").arg(m_flows.errorString()), true);
     showMessage(QString());
     m_editor->edit(*flow);
     m_pages->setCurrentWidget(m_editor);
 }
 
-void PowerAutomatePane::releaseSecrets(const QStringList &refs)
-{
-    SecretStore *store = m_session->secretStore();
-    if (refs.isEmpty() || !store)
-        return;
-    QStringList named;
-    for (const Flow &flow : FlowStore(m_db).list())
-        named += flow.secretRefs();
-    for (const QString &ref : refs) {
-        if (named.contains(ref))
-            continue; // another flow still uses it (a duplicate, a shared SMTP server)
-        store->remove(ref, this, [this, ref](bool ok, const QString &error) {
-            if (!ok)
-                showMessage(
-                    tr("The secret \"%1\" could not be removed from the secret store: %2").arg(ref, error),
-                    true);
-        });
-    }
-}
-
 void PowerAutomatePane::closeEditor()
 {
-    releaseSecrets(m_editor->takeUnsavedSecrets());
+    m_flows.discardUnsavedSecrets();
     m_pages->setCurrentIndex(0);
     reload();
     selectFlow(m_editor->flowId());
@@ -433,14 +412,12 @@ void PowerAutomatePane::duplicateSelected()
     const qint64 id = selectedFlowId();
     if (id == 0)
         return;
-    const qint64 copy = FlowStore(m_db).duplicate(id);
+    const qint64 copy = m_flows.duplicate(id);
     if (copy == 0)
-        return showMessage(tr("The flow could not be duplicated: %1").arg(m_db.errorString()), true);
-    reload();
+        return showMessage(tr("The flow could not be duplicated: %1").arg(m_flows.errorString()), true);
     selectFlow(copy);
     showMessage(
         tr("Duplicated. The copy is disabled until you enable it, so the trigger does not fire twice."));
-    emit flowsChanged();
 }
 
 void PowerAutomatePane::toggleSelected()
@@ -465,115 +442,80 @@ void PowerAutomatePane::deleteSelected()
     question.choices = {{DeleteAnswer, tr("Delete"), QMessageBox::DestructiveRole},
                         {CancelAnswer, tr("Cancel"), QMessageBox::RejectRole}};
     question.defaultId = CancelAnswer;
-    MessagePrompt::ask(this, question, [this, id, refs = m_model->flowAt(row).secretRefs()](int answer) {
+    MessagePrompt::ask(this, question, [this, id](int answer) {
         if (answer != DeleteAnswer)
             return;
-        if (!FlowStore(m_db).remove(id))
-            return showMessage(tr("The flow could not be deleted: %1").arg(m_db.errorString()), true);
-        reload();
+        if (!m_flows.remove(id))
+            return showMessage(tr("The flow could not be deleted: %1").arg(m_flows.errorString()), true);
         showMessage(QString());
-        emit flowsChanged();
-        releaseSecrets(refs);
     });
 }
 
 void PowerAutomatePane::importFlows(const QString &path)
 {
-    const FlowJson::Result result = FlowJson::readFile(path);
+    const FlowsService::ImportResult result = m_flows.importFile(path);
+    if (result.storeError)
+        return showMessage(tr("The flows could not be stored: %1").arg(result.errors.join(u'\n')), true);
     if (!result.ok()) {
         return showMessage(tr("%1 cannot be imported; nothing was changed:\n%2")
                                .arg(QDir::toNativeSeparators(path), result.errors.join(u'\n')),
                            true);
     }
-    const QList<qint64> ids = FlowStore(m_db).insertAll(result.flows);
-    if (ids.size() != result.flows.size())
-        return showMessage(tr("The flows could not be stored: %1").arg(m_db.errorString()), true);
-    reload();
-    if (!ids.isEmpty())
-        selectFlow(ids.constLast());
-    showMessage(
-        tr("Imported %n flow(s) from %1.", nullptr, int(ids.size())).arg(QDir::toNativeSeparators(path)));
-    emit flowsChanged();
-    askForMissingSecrets(result.flows);
+    if (!result.ids.isEmpty())
+        selectFlow(result.ids.constLast());
+    showMessage(tr("Imported %n flow(s) from %1.", nullptr, int(result.ids.size()))
+                    .arg(QDir::toNativeSeparators(path)));
+    // Exports carry only the names of the secrets: ask for those this computer does not have.
+    m_flows.missingSecrets(result.flows, this, [this](const QStringList &missing) {
+        if (!missing.isEmpty())
+            askForMissingSecrets(missing);
+    });
 }
 
-void PowerAutomatePane::askForMissingSecrets(const QList<Flow> &flows)
+void PowerAutomatePane::askForMissingSecrets(const QStringList &missing)
 {
-    SecretStore *store = m_session->secretStore();
-    QStringList refs;
-    for (const Flow &flow : flows) {
-        for (const QString &ref : flow.secretRefs()) {
-            if (!refs.contains(ref))
-                refs.append(ref);
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("importSecretsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Secrets of the imported flows"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QLabel(tr("The imported flows use secrets that this computer's secret store does not "
+                               "have. Enter them now, or later in the flow editor: until then the steps "
+                               "that need them fail."),
+                            dialog);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto *form = new QFormLayout;
+    QHash<QString, QLineEdit *> fields;
+    for (const QString &name : missing) {
+        auto *field = new QLineEdit(dialog);
+        field->setObjectName(name);
+        field->setEchoMode(QLineEdit::Password);
+        form->addRow(name, field);
+        fields.insert(name, field);
+    }
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, fields] {
+        for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+            if (!it.value()->text().isEmpty())
+                m_flows.storeSecret(it.key(), it.value()->text());
         }
-    }
-    if (refs.isEmpty() || !store)
-        return;
-    // Exports carry only the names of the secrets: find those this computer does not have.
-    auto missing = std::make_shared<QStringList>();
-    auto outstanding = std::make_shared<qsizetype>(refs.size());
-    for (const QString &ref : std::as_const(refs)) {
-        store->read(
-            ref, this, [this, ref, missing, outstanding, store](std::optional<QString> secret, QString) {
-                if (!secret)
-                    missing->append(ref);
-                if (--*outstanding > 0 || missing->isEmpty())
-                    return;
-                auto *dialog = new QDialog(this);
-                dialog->setObjectName(QStringLiteral("importSecretsDialog"));
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                dialog->setWindowTitle(tr("Secrets of the imported flows"));
-                auto *layout = new QVBoxLayout(dialog);
-                auto *text =
-                    new QLabel(tr("The imported flows use secrets that this computer's secret store does not "
-                                  "have. Enter them now, or later in the flow editor: until then the steps "
-                                  "that need them fail."),
-                               dialog);
-                text->setWordWrap(true);
-                layout->addWidget(text);
-                auto *form = new QFormLayout;
-                QHash<QString, QLineEdit *> fields;
-                missing->sort();
-                for (const QString &name : std::as_const(*missing)) {
-                    auto *field = new QLineEdit(dialog);
-                    field->setObjectName(name);
-                    field->setEchoMode(QLineEdit::Password);
-                    form->addRow(name, field);
-                    fields.insert(name, field);
-                }
-                layout->addLayout(form);
-                auto *buttons =
-                    new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
-                layout->addWidget(buttons);
-                connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-                connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, fields, store] {
-                    for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
-                        if (it.value()->text().isEmpty())
-                            continue;
-                        store->write(
-                            it.key(), it.value()->text(), this,
-                            [this, name = it.key()](bool ok, const QString &error) {
-                                if (!ok)
-                                    showMessage(
-                                        tr("The secret \"%1\" could not be stored: %2").arg(name, error),
-                                        true);
-                            });
-                    }
-                    dialog->accept();
-                });
-                dialog->open();
-            });
-    }
+        dialog->accept();
+    });
+    dialog->open();
 }
 
 void PowerAutomatePane::exportFlows(const QString &path)
 {
     QString error;
-    const QList<Flow> flows = FlowStore(m_db).list();
-    if (!FlowJson::writeFile(path, flows, &error))
+    const int count = m_flows.exportFile(path, &error);
+    if (count < 0)
         return showMessage(tr("The flows could not be exported: %1").arg(error), true);
     showMessage(tr("Exported %n flow(s) to %1. Secrets are not part of the file: the steps name their secret "
                    "store entries, and an import asks for them.",
-                   nullptr, int(flows.size()))
+                   nullptr, count)
                     .arg(QDir::toNativeSeparators(path)));
 }

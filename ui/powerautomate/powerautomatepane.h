@@ -8,9 +8,9 @@
 
 class AuthSession;
 class Connector;
-class Database;
 class FlowEditor;
 class FlowListModel;
+class FlowsService;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -23,14 +23,16 @@ class QToolButton;
 // Export, and the flow editor in place of the list while a flow is edited. A banner above says when the
 // connector cannot run the flows (not signed in) and offers the sign-in.
 //
-// Every change to the flows is written to the store at once and announced with flowsChanged(), which the
-// main window passes to the connector worker (it reads the flows again) and the trigger log.
+// Every change to the flows goes through the FlowsService, which writes it at once and announces it
+// (FlowsService::flowsChanged: the list reads the flows again; the main window tells the connector worker
+// and the trigger log).
 class PowerAutomatePane : public QWidget
 {
     Q_OBJECT
 
 public:
-    PowerAutomatePane(Database &db, AuthSession *session, Connector *connector, QWidget *parent = nullptr);
+    PowerAutomatePane(FlowsService &flows, AuthSession *session, Connector *connector,
+                      QWidget *parent = nullptr);
 
     FlowListModel *model() const { return m_model; }
     FlowEditor *editor() const { return m_editor; }
@@ -54,7 +56,6 @@ public slots:
 
 signals:
     void signInRequested();
-    void flowsChanged();
 
 protected:
     // The list is read again each time the pane is shown (other processes import) and each minute while
@@ -69,11 +70,9 @@ private:
     qint64 selectedFlowId() const;
     void selectFlow(qint64 flowId);
     void showMessage(const QString &message, bool error = false);
-    void askForMissingSecrets(const QList<Flow> &flows);
-    // Removes from the secret store the entries of `refs` that no flow names any more.
-    void releaseSecrets(const QStringList &refs);
+    void askForMissingSecrets(const QStringList &missing);
 
-    Database &m_db;
+    FlowsService &m_flows;
     AuthSession *m_session;
     Connector *m_connector;
     FlowListModel *m_model;

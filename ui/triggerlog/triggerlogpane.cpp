@@ -5,8 +5,8 @@
 #include "common/messageprompt.h"
 #include "database.h"
 #include "firinglog.h"
-#include "flowstore.h"
 #include "retentionservice.h"
+#include "flowsservice.h"
 #include "triggerlog/triggerlogfiltermodel.h"
 #include "triggerlog/triggerlogmodel.h"
 #include "triggerlogdetails.h"
@@ -47,7 +47,7 @@ TriggerLogPane::TriggerLogPane(Database &db, const Clock &clock, QWidget *parent
     , m_db(db)
     , m_clock(clock)
     , m_log(std::make_unique<FiringLog>(db))
-    , m_flows(std::make_unique<FlowStore>(db))
+    , m_flows(std::make_unique<FlowsService>(db))
     , m_model(new TriggerLogModel(*m_log, this))
     , m_filter(new TriggerLogFilterModel(this))
     , m_exporter(new TriggerLogExporter(*m_log, this))

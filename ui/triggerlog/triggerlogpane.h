@@ -11,7 +11,7 @@ class Clock;
 class Database;
 class TriggerLogNotifier;
 class FiringLog;
-class FlowStore;
+class FlowsService;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -96,7 +96,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<FiringLog> m_log;
-    std::unique_ptr<FlowStore> m_flows;
+    std::unique_ptr<FlowsService> m_flows; // the flow filter's names and the step counts
     TriggerLogModel *m_model;
     TriggerLogFilterModel *m_filter;
     TriggerLogExporter *m_exporter;

@@ -59,20 +59,6 @@ struct StepRunner::Job
     }
 };
 
-namespace {
-
-QStringList textsOf(const QJsonValue &value)
-{
-    QStringList texts;
-    if (value.isString())
-        texts.append(value.toString());
-    for (const QJsonValue &element : value.toArray())
-        texts += textsOf(element);
-    return texts;
-}
-
-} // namespace
-
 StepRunner::StepRunner(Database &db, SecretStore *secrets, QNetworkAccessManager *network, const Clock &clock,
                        QObject *parent)
     : QObject(parent)
@@ -128,13 +114,7 @@ std::chrono::milliseconds StepRunner::retryDelay(int failedAttempt) const
 QStringList StepRunner::unknownPlaceholders(const Step &step)
 {
     QStringList unknown;
-    for (auto it = step.parameters.begin(); it != step.parameters.end(); ++it) {
-        if (Step::isSecretRefKey(it.key()))
-            continue;
-        const QStringList found =
-            it.key() == u"body" || it.key() == u"headers"
-                ? TemplateEngine::validateJson(it.value())
-                : TemplateEngine::validate(QStringView(textsOf(it.value()).join(u'\n')));
+    for (const auto &[key, found] : TemplateEngine::unknownPlaceholders(step)) {
         for (const QString &placeholder : found) {
             if (!unknown.contains(placeholder))
                 unknown.append(placeholder);

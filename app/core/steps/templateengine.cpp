@@ -1,5 +1,8 @@
 #include "templateengine.h"
 
+#include "stepkinddescriptor.h"
+#include "triggerkinddescriptor.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -34,14 +37,25 @@ Placeholder nextPlaceholder(QStringView text, qsizetype from)
     }
 }
 
+// Those every firing fills, then those of the trigger kinds and of the step kinds (their descriptors).
 const QStringList &knownNames()
 {
-    static const QStringList names{
-        QStringLiteral("flow.name"),       QStringLiteral("trigger.name"), QStringLiteral("subject"),
-        QStringLiteral("value"),           QStringLiteral("threshold"),    QStringLiteral("previousValue"),
-        QStringLiteral("dataSource.name"), QStringLiteral("job.id"),       QStringLiteral("firedAt"),
-        QStringLiteral("instance.name"),   QStringLiteral("items"),        QStringLiteral("items.count"),
-    };
+    static const QStringList names = [] {
+        QStringList names{QStringLiteral("flow.name"), QStringLiteral("trigger.name"),
+                          QStringLiteral("subject"), QStringLiteral("firedAt"),
+                          QStringLiteral("instance.name")};
+        const auto add = [&names](const QStringList &more) {
+            for (const QString &name : more) {
+                if (!names.contains(name))
+                    names.append(name);
+            }
+        };
+        for (const TriggerKindDescriptor &kind : TriggerKindDescriptor::all())
+            add(kind.placeholders);
+        for (const StepKindDescriptor &kind : StepKindDescriptor::all())
+            add(kind.placeholders);
+        return names;
+    }();
     return names;
 }
 
@@ -51,11 +65,6 @@ QJsonArray rowsArray(const QList<QJsonObject> &rows)
     for (const QJsonObject &row : rows)
         array.append(row);
     return array;
-}
-
-bool isDataSourceTrigger(TriggerKind kind)
-{
-    return kind == TriggerKind::DataSourceRefreshFailed || kind == TriggerKind::DataSourceRefreshSucceeded;
 }
 
 QString optionalNumber(const std::optional<double> &value)
@@ -121,7 +130,8 @@ TemplateContext TemplateContext::fromFiring(const Firing &firing, const QString 
                                      .toObject()
                                      .value(QLatin1String("name"))
                                      .toString();
-    if (context.dataSourceName.isEmpty() && isDataSourceTrigger(firing.trigger))
+    if (context.dataSourceName.isEmpty() &&
+        TriggerKindDescriptor::of(firing.trigger).subject == TriggerKindDescriptor::Subject::DataSource)
         context.dataSourceName = firing.subject;
     context.instanceName = instanceName.isEmpty()
                                ? firing.payload.value(QLatin1String("instanceName")).toString()
@@ -205,6 +215,18 @@ std::optional<QString> TemplateEngine::value(QStringView name, const TemplateCon
         return raw;
     }
     return raw;
+}
+
+QList<std::pair<QString, QStringList>> TemplateEngine::unknownPlaceholders(const Step &step)
+{
+    QList<std::pair<QString, QStringList>> unknown;
+    for (const ParameterSpec &spec : StepKindDescriptor::of(step.kind).parameters) {
+        if (!spec.templated || !step.parameters.contains(spec.key))
+            continue;
+        if (const QStringList found = validateJson(step.parameters.value(spec.key)); !found.isEmpty())
+            unknown.append({spec.key, found});
+    }
+    return unknown;
 }
 
 QString TemplateEngine::render(QStringView text, const TemplateContext &context, Mode mode)

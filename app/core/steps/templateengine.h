@@ -60,6 +60,9 @@ public:
     static QStringList validate(QStringView text);
     // The same over every string of a JSON value (an HTTP body).
     static QStringList validateJson(const QJsonValue &value);
+    // The unknown placeholders of each parameter of `step` that may hold them (ParameterSpec::templated), in
+    // the order of its kind's parameters; parameters without any are left out.
+    static QList<std::pair<QString, QStringList>> unknownPlaceholders(const Step &step);
 
     static QString render(QStringView text, const TemplateContext &context, Mode mode);
 

@@ -1,179 +1,102 @@
 #include "flow.h"
 
+#include "stepkinddescriptor.h"
+#include "triggerkinddescriptor.h"
+
 QList<TriggerKind> Trigger::allKinds()
 {
-    return {TriggerKind::DataSourceRefreshFailed, TriggerKind::DataSourceRefreshSucceeded,
-            TriggerKind::SegmentThresholdCrossed, TriggerKind::MeasureThresholdCrossed,
-            TriggerKind::FullRefreshCompleted,    TriggerKind::UnificationRefreshCompleted};
+    QList<TriggerKind> kinds;
+    for (const TriggerKindDescriptor &descriptor : TriggerKindDescriptor::all())
+        kinds.append(descriptor.kind);
+    return kinds;
 }
 
 QString Trigger::id(TriggerKind kind)
 {
-    switch (kind) {
-    case TriggerKind::DataSourceRefreshFailed:
-        return QStringLiteral("dataSourceRefreshFailed");
-    case TriggerKind::DataSourceRefreshSucceeded:
-        return QStringLiteral("dataSourceRefreshSucceeded");
-    case TriggerKind::SegmentThresholdCrossed:
-        return QStringLiteral("segmentThresholdCrossed");
-    case TriggerKind::MeasureThresholdCrossed:
-        return QStringLiteral("measureThresholdCrossed");
-    case TriggerKind::FullRefreshCompleted:
-        return QStringLiteral("fullRefreshCompleted");
-    case TriggerKind::UnificationRefreshCompleted:
-        return QStringLiteral("unificationRefreshCompleted");
-    }
-    return {};
+    return TriggerKindDescriptor::of(kind).id;
 }
 
 std::optional<TriggerKind> Trigger::kindFromId(QStringView id)
 {
-    for (TriggerKind kind : allKinds()) {
-        if (Trigger::id(kind) == id)
-            return kind;
-    }
+    if (const TriggerKindDescriptor *descriptor = TriggerKindDescriptor::find(id))
+        return descriptor->kind;
     return std::nullopt;
 }
 
 QString Trigger::displayName(TriggerKind kind)
 {
-    switch (kind) {
-    case TriggerKind::DataSourceRefreshFailed:
-        return tr("Data source refresh failed");
-    case TriggerKind::DataSourceRefreshSucceeded:
-        return tr("Data source refresh succeeded");
-    case TriggerKind::SegmentThresholdCrossed:
-        return tr("Segment threshold crossed");
-    case TriggerKind::MeasureThresholdCrossed:
-        return tr("Business measure threshold crossed");
-    case TriggerKind::FullRefreshCompleted:
-        return tr("Full refresh completed");
-    case TriggerKind::UnificationRefreshCompleted:
-        return tr("Unification refresh completed");
-    }
-    return {};
+    return TriggerKindDescriptor::of(kind).name();
 }
 
 QString Trigger::description(TriggerKind kind)
 {
-    switch (kind) {
-    case TriggerKind::DataSourceRefreshFailed:
-        return tr("Fires when the refresh of a data source fails or times out.");
-    case TriggerKind::DataSourceRefreshSucceeded:
-        return tr("Fires when the refresh of a data source completes successfully.");
-    case TriggerKind::SegmentThresholdCrossed:
-        return tr("Fires when the number of members of a segment rises above a threshold.");
-    case TriggerKind::MeasureThresholdCrossed:
-        return tr("Fires when the value of a business measure without dimension rises above a threshold.");
-    case TriggerKind::FullRefreshCompleted:
-        return tr("Fires when a scheduled full refresh of the instance completes.");
-    case TriggerKind::UnificationRefreshCompleted:
-        return tr("Fires when the map, match and merge tasks of a refresh have all completed.");
-    }
-    return {};
+    return TriggerKindDescriptor::of(kind).description();
 }
 
 bool Trigger::takesSubject(TriggerKind kind)
 {
-    return kind == TriggerKind::DataSourceRefreshFailed || kind == TriggerKind::DataSourceRefreshSucceeded ||
-           requiresSubject(kind);
+    return TriggerKindDescriptor::of(kind).takes(u"subject");
 }
 
 bool Trigger::requiresSubject(TriggerKind kind)
 {
-    return takesThreshold(kind);
+    const ParameterSpec *subject = TriggerKindDescriptor::of(kind).parameter(u"subject");
+    return subject && subject->required;
 }
 
 bool Trigger::takesThreshold(TriggerKind kind)
 {
-    return kind == TriggerKind::SegmentThresholdCrossed || kind == TriggerKind::MeasureThresholdCrossed;
+    return TriggerKindDescriptor::of(kind).takes(u"threshold");
 }
 
 bool Trigger::takesPermanentFailuresOnly(TriggerKind kind)
 {
-    return kind == TriggerKind::DataSourceRefreshFailed;
+    return TriggerKindDescriptor::of(kind).takes(u"permanentFailuresOnly");
 }
 
 bool Trigger::takesIncludeManualRefreshes(TriggerKind kind)
 {
-    return kind == TriggerKind::FullRefreshCompleted;
+    return TriggerKindDescriptor::of(kind).takes(u"includeManualRefreshes");
 }
 
 QList<StepKind> Step::allKinds()
 {
-    return {StepKind::TeamsMessage, StepKind::Email, StepKind::HttpCall, StepKind::GetItems};
+    QList<StepKind> kinds;
+    for (const StepKindDescriptor &descriptor : StepKindDescriptor::all())
+        kinds.append(descriptor.kind);
+    return kinds;
 }
 
 QString Step::id(StepKind kind)
 {
-    switch (kind) {
-    case StepKind::TeamsMessage:
-        return QStringLiteral("teamsMessage");
-    case StepKind::Email:
-        return QStringLiteral("email");
-    case StepKind::HttpCall:
-        return QStringLiteral("httpCall");
-    case StepKind::GetItems:
-        return QStringLiteral("getItems");
-    }
-    return {};
+    return StepKindDescriptor::of(kind).id;
 }
 
 std::optional<StepKind> Step::kindFromId(QStringView id)
 {
-    for (StepKind kind : allKinds()) {
-        if (Step::id(kind) == id)
-            return kind;
-    }
+    if (const StepKindDescriptor *descriptor = StepKindDescriptor::find(id))
+        return descriptor->kind;
     return std::nullopt;
 }
 
 QString Step::displayName(StepKind kind)
 {
-    switch (kind) {
-    case StepKind::TeamsMessage:
-        return tr("Post a message to a Teams channel");
-    case StepKind::Email:
-        return tr("Send an email");
-    case StepKind::HttpCall:
-        return tr("Call an HTTP endpoint");
-    case StepKind::GetItems:
-        return tr("Get items from an entity");
-    }
-    return {};
+    return StepKindDescriptor::of(kind).name();
 }
 
 QString Step::description(StepKind kind)
 {
-    switch (kind) {
-    case StepKind::TeamsMessage:
-        return tr("Posts a card to a channel through its incoming webhook.");
-    case StepKind::Email:
-        return tr("Sends a plain text and HTML email through your SMTP server.");
-    case StepKind::HttpCall:
-        return tr("Sends a request with a JSON body to a URL, optionally signed with HMAC-SHA256.");
-    case StepKind::GetItems:
-        return tr("Reads rows of an entity of the instance for the following steps.");
-    }
-    return {};
+    return StepKindDescriptor::of(kind).description();
 }
 
 QStringList Step::parameterKeys(StepKind kind)
 {
-    switch (kind) {
-    case StepKind::TeamsMessage:
-        return {QStringLiteral("webhookSecretRef"), QStringLiteral("title"), QStringLiteral("text")};
-    case StepKind::Email:
-        return {QStringLiteral("to"),       QStringLiteral("cc"),       QStringLiteral("subject"),
-                QStringLiteral("textBody"), QStringLiteral("htmlBody"), QStringLiteral("smtpSecretRef")};
-    case StepKind::HttpCall:
-        return {QStringLiteral("method"), QStringLiteral("url"), QStringLiteral("headers"),
-                QStringLiteral("body"), QStringLiteral("signingSecretRef")};
-    case StepKind::GetItems:
-        return {QStringLiteral("entity"), QStringLiteral("filter"), QStringLiteral("select"),
-                QStringLiteral("orderBy"), QStringLiteral("limit")};
-    }
-    return {};
+    return StepKindDescriptor::of(kind).parameterKeys();
+}
+
+QStringList Step::secretRefKeys(StepKind kind)
+{
+    return StepKindDescriptor::of(kind).secretRefKeys();
 }
 
 QStringList Flow::secretRefs() const
@@ -187,11 +110,4 @@ QStringList Flow::secretRefs() const
         }
     }
     return refs;
-}
-
-QStringList Step::secretRefKeys(StepKind kind)
-{
-    QStringList keys = parameterKeys(kind);
-    keys.removeIf([](const QString &key) { return !isSecretRefKey(key); });
-    return keys;
 }

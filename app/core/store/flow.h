@@ -14,15 +14,16 @@
 // types, copied freely between threads (queued signals carry them). The stable ids below are the ones of
 // the flows JSON (FLOWS-FORMAT.md) and of the --headless output: never change them.
 
-// The six triggers of the connector (DESIGN section 6).
+// The six triggers of the connector. Each is described once, with its id, texts and parameters, in
+// TriggerKindDescriptor (triggerkinddescriptor.cpp); the helpers below read it.
 enum class TriggerKind
 {
-    DataSourceRefreshFailed,     // "dataSourceRefreshFailed": subject, permanentFailuresOnly
-    DataSourceRefreshSucceeded,  // "dataSourceRefreshSucceeded": subject
-    SegmentThresholdCrossed,     // "segmentThresholdCrossed": subject (required), threshold
-    MeasureThresholdCrossed,     // "measureThresholdCrossed": subject (required), threshold
-    FullRefreshCompleted,        // "fullRefreshCompleted": includeManualRefreshes
-    UnificationRefreshCompleted, // "unificationRefreshCompleted": no parameters
+    DataSourceRefreshFailed,
+    DataSourceRefreshSucceeded,
+    SegmentThresholdCrossed,
+    MeasureThresholdCrossed,
+    FullRefreshCompleted,
+    UnificationRefreshCompleted,
 };
 
 struct Trigger
@@ -53,26 +54,18 @@ public:
     friend bool operator==(const Trigger &, const Trigger &) = default;
 };
 
-// The four step kinds (DESIGN section 7).
+// The step kinds. Each is described once, with its id, texts and parameters (keys, types, which are
+// required, which name secrets, their rules), in StepKindDescriptor (stepkinddescriptor.cpp); its action and
+// its editor are registered under the same kind.
 enum class StepKind
 {
-    TeamsMessage, // "teamsMessage"
-    Email,        // "email"
-    HttpCall,     // "httpCall"
-    GetItems,     // "getItems"
+    TeamsMessage,
+    Email,
+    HttpCall,
+    GetItems,
 };
 
-// One step of a flow. The parameters per kind (all strings unless said otherwise; text values may hold
-// {{placeholders}}, DESIGN section 7):
-//
-//   teamsMessage  webhookSecretRef (required), title, text (required)
-//   email         to (required, array of addresses), cc (array of addresses), subject (required),
-//                 textBody, htmlBody (at least one of the two), smtpSecretRef (required)
-//   httpCall      method (required: GET, POST, PUT, PATCH or DELETE), url (required, http or https),
-//                 headers (object: name -> value), body (any JSON value), signingSecretRef (optional:
-//                 HMAC-SHA256 signature header)
-//   getItems      entity (required), filter ($filter), select ($select, comma-separated), orderBy
-//                 ($orderby), limit (integer 1..10000, default 100)
+// One step of a flow: its kind and its parameters (text values may hold {{placeholders}}).
 //
 // Secrets are NEVER stored in a flow: a `...SecretRef` is the name of an entry of the secret store (the
 // Teams webhook URL, the SMTP server and credentials, the HMAC key live there).
@@ -89,9 +82,8 @@ public:
     static std::optional<StepKind> kindFromId(QStringView id);
     static QString displayName(StepKind kind);       // translated
     static QString description(StepKind kind);       // translated, one line
-    static QStringList parameterKeys(StepKind kind); // every key the kind knows, in the order above
+    static QStringList parameterKeys(StepKind kind); // every key the kind knows, in FLOWS-FORMAT.md's order
     static QStringList secretRefKeys(StepKind kind); // the keys naming secret store entries
-    static bool isSecretRefKey(QStringView key) { return key.endsWith(u"SecretRef"); }
 
     friend bool operator==(const Step &, const Step &) = default;
 };

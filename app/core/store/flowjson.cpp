@@ -1,12 +1,12 @@
 #include "flowjson.h"
 
+#include "stepkinddescriptor.h"
+#include "triggerkinddescriptor.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSaveFile>
-
-#include <cmath>
 
 namespace {
 
@@ -90,121 +90,19 @@ public:
         return value.toBool();
     }
 
-    std::optional<double> number(const QJsonObject &object, const QString &key, const QString &path)
+    // Reports the problems of one parameter; true when it has none.
+    bool parameter(const QJsonObject &object, const ParameterSpec &spec, const QString &path)
     {
-        const QJsonValue value = object.value(key);
-        if (!value.isDouble() || !std::isfinite(value.toDouble())) {
-            error(join(path, key), tr("a number is required"));
-            return std::nullopt;
-        }
-        return value.toDouble();
-    }
-
-    void secretRef(const QJsonObject &object, const QString &key, const QString &path, bool required)
-    {
-        const std::optional<QString> ref = string(object, key, path, required, true);
-        static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$"));
-        if (ref && !name.match(*ref).hasMatch()) {
-            error(join(path, key), tr("the name of a secret store entry is required (letters, digits, \".\", "
-                                      "\"_\", \"-\", \"@\"; at most 128), never the secret itself"));
-        }
-    }
-
-    void addresses(const QJsonObject &object, const QString &key, const QString &path, bool required)
-    {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() && !required)
-            return;
-        if (!value.isArray() || (required && value.toArray().isEmpty())) {
-            error(join(path, key), required ? tr("a non-empty array of email addresses is required")
-                                            : tr("an array of email addresses is required"));
-            return;
-        }
-        const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString address = array.at(i).toString().trimmed();
-            // Templates ({{...}}) are allowed; otherwise something@something.
-            if (!array.at(i).isString() || address.isEmpty() ||
-                (!address.contains(u'@') && !address.contains(u"{{")))
-                error(index(join(path, key), i), tr("an email address is required"));
-        }
+        const QList<ParameterSpec::Problem> problems = spec.check(object.value(spec.key));
+        for (const ParameterSpec::Problem &problem : problems)
+            error(join(path, spec.key) + problem.subPath, problem.message);
+        return problems.isEmpty();
     }
 
 private:
     QStringList *m_errors;
     bool m_failed = false;
 };
-
-void checkStepParameters(Checker &check, StepKind kind, const QJsonObject &step, const QString &path)
-{
-    switch (kind) {
-    case StepKind::TeamsMessage:
-        check.secretRef(step, QStringLiteral("webhookSecretRef"), path, true);
-        check.string(step, QStringLiteral("title"), path, false, false);
-        check.string(step, QStringLiteral("text"), path, true, true);
-        return;
-    case StepKind::Email:
-        check.addresses(step, QStringLiteral("to"), path, true);
-        check.addresses(step, QStringLiteral("cc"), path, false);
-        check.string(step, QStringLiteral("subject"), path, true, true);
-        check.string(step, QStringLiteral("textBody"), path, false, false);
-        check.string(step, QStringLiteral("htmlBody"), path, false, false);
-        if (!step.contains(u"textBody") && !step.contains(u"htmlBody"))
-            check.error(path, FlowJson::tr("textBody or htmlBody is required"));
-        check.secretRef(step, QStringLiteral("smtpSecretRef"), path, true);
-        return;
-    case StepKind::HttpCall: {
-        static const QStringList methods = {QStringLiteral("GET"), QStringLiteral("POST"),
-                                            QStringLiteral("PUT"), QStringLiteral("PATCH"),
-                                            QStringLiteral("DELETE")};
-        const QJsonValue method = step.value(u"method");
-        if (!methods.contains(method.toString()))
-            check.error(join(path, QStringLiteral("method")),
-                        FlowJson::tr("one of %1 is required").arg(methods.join(QStringLiteral(", "))));
-        const std::optional<QString> url = check.string(step, QStringLiteral("url"), path, true, true);
-        if (url && !url->startsWith(u"https://", Qt::CaseInsensitive) &&
-            !url->startsWith(u"http://", Qt::CaseInsensitive)) {
-            check.error(join(path, QStringLiteral("url")),
-                        FlowJson::tr("an http:// or https:// URL is required"));
-        }
-        const QJsonValue headers = step.value(u"headers");
-        if (!headers.isUndefined() && check.object(headers, join(path, QStringLiteral("headers")))) {
-            const QJsonObject object = headers.toObject();
-            static const QRegularExpression credential(
-                QStringLiteral(
-                    "^(authorization|proxy-authorization|cookie)$|token|secret|password|api-?key|-key$"),
-                QRegularExpression::CaseInsensitiveOption);
-            for (auto it = object.begin(); it != object.end(); ++it) {
-                const QString headerPath = join(join(path, QStringLiteral("headers")), it.key());
-                if (!it.value().isString())
-                    check.error(headerPath, FlowJson::tr("a string is required"));
-                if (credential.match(it.key()).hasMatch())
-                    check.error(headerPath,
-                                FlowJson::tr("headers that carry credentials are not stored in flows; "
-                                             "sign the request with signingSecretRef instead"));
-            }
-        }
-        if (step.contains(u"signingSecretRef"))
-            check.secretRef(step, QStringLiteral("signingSecretRef"), path, false);
-        return; // body: any JSON value
-    }
-    case StepKind::GetItems: {
-        check.string(step, QStringLiteral("entity"), path, true, true);
-        check.string(step, QStringLiteral("filter"), path, false, false);
-        check.string(step, QStringLiteral("select"), path, false, false);
-        check.string(step, QStringLiteral("orderBy"), path, false, false);
-        const QJsonValue limit = step.value(u"limit");
-        if (!limit.isUndefined()) {
-            const double n = limit.toDouble(-1);
-            if (!limit.isDouble() || n != std::floor(n) || n < 1 || n > FlowJson::kMaxGetItemsLimit)
-                check.error(
-                    join(path, QStringLiteral("limit")),
-                    FlowJson::tr("a whole number from 1 to %1 is required").arg(FlowJson::kMaxGetItemsLimit));
-        }
-        return;
-    }
-    }
-}
 
 std::optional<Trigger> triggerFromJson(Checker &check, const QJsonValue &value, const QString &path)
 {
@@ -224,43 +122,30 @@ std::optional<Trigger> triggerFromJson(Checker &check, const QJsonValue &value, 
                         .arg(*type, known.join(QStringLiteral(", "))));
         return std::nullopt;
     }
-    Trigger trigger;
-    trigger.kind = *kind;
+    const TriggerKindDescriptor &descriptor = TriggerKindDescriptor::of(*kind);
     QStringList known{QStringLiteral("type")};
-    if (Trigger::takesSubject(*kind))
-        known << QStringLiteral("subject");
-    if (Trigger::takesThreshold(*kind))
-        known << QStringLiteral("threshold");
-    if (Trigger::takesPermanentFailuresOnly(*kind))
-        known << QStringLiteral("permanentFailuresOnly");
-    if (Trigger::takesIncludeManualRefreshes(*kind))
-        known << QStringLiteral("includeManualRefreshes");
+    for (const ParameterSpec &spec : descriptor.parameters)
+        known << spec.key;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
             check.error(join(path, it.key()), FlowJson::tr("does not apply to the trigger %1 (it takes: %2)")
                                                   .arg(*type, known.mid(1).join(QStringLiteral(", "))));
     }
-    if (Trigger::takesSubject(*kind)) {
-        const bool required = Trigger::requiresSubject(*kind);
-        if (std::optional<QString> subject =
-                check.string(object, QStringLiteral("subject"), path, required, required)) {
-            trigger.subject = subject->trimmed();
-        }
+    Trigger trigger;
+    trigger.kind = *kind;
+    for (const ParameterSpec &spec : descriptor.parameters) {
+        if (!check.parameter(object, spec, path))
+            continue;
+        const QJsonValue value = object.value(spec.key);
+        if (spec.key == u"subject")
+            trigger.subject = value.toString().trimmed();
+        else if (spec.key == u"threshold")
+            trigger.threshold = value.toDouble();
+        else if (spec.key == u"permanentFailuresOnly")
+            trigger.permanentFailuresOnly = value.toBool(false);
+        else if (spec.key == u"includeManualRefreshes")
+            trigger.includeManualRefreshes = value.toBool(false);
     }
-    if (Trigger::takesThreshold(*kind)) {
-        if (std::optional<double> threshold = check.number(object, QStringLiteral("threshold"), path)) {
-            trigger.threshold = *threshold;
-            if (*kind == TriggerKind::SegmentThresholdCrossed && *threshold < 0)
-                check.error(join(path, QStringLiteral("threshold")),
-                            FlowJson::tr("a number of members (0 or more) is required"));
-        }
-    }
-    if (Trigger::takesPermanentFailuresOnly(*kind))
-        trigger.permanentFailuresOnly =
-            check.boolean(object, QStringLiteral("permanentFailuresOnly"), path).value_or(false);
-    if (Trigger::takesIncludeManualRefreshes(*kind))
-        trigger.includeManualRefreshes =
-            check.boolean(object, QStringLiteral("includeManualRefreshes"), path).value_or(false);
     return trigger;
 }
 
@@ -272,8 +157,8 @@ std::optional<Step> stepFromJson(Checker &check, const QJsonValue &value, const 
     const std::optional<QString> type = check.string(object, QStringLiteral("type"), path, true, true);
     if (!type)
         return std::nullopt;
-    const std::optional<StepKind> kind = Step::kindFromId(*type);
-    if (!kind) {
+    const StepKindDescriptor *descriptor = StepKindDescriptor::find(*type);
+    if (!descriptor) {
         QStringList known;
         for (StepKind k : Step::allKinds())
             known << Step::id(k);
@@ -282,11 +167,16 @@ std::optional<Step> stepFromJson(Checker &check, const QJsonValue &value, const 
         return std::nullopt;
     }
     object.remove(u"type");
-    check.knownKeys(object, path, Step::parameterKeys(*kind),
+    check.knownKeys(object, path, descriptor->parameterKeys(),
                     FlowJson::tr(". Secrets are not stored in flows: name a secret store entry in a "
                                  "...SecretRef field instead."));
-    checkStepParameters(check, *kind, object, path);
-    return Step{*kind, object};
+    for (const ParameterSpec &spec : descriptor->parameters)
+        check.parameter(object, spec, path);
+    if (descriptor->validate) {
+        for (const QString &problem : descriptor->validate(object))
+            check.error(path, problem);
+    }
+    return Step{descriptor->kind, object};
 }
 
 } // namespace

@@ -25,7 +25,6 @@ class FlowJson
 public:
     static constexpr int kVersion = 1;
     static constexpr int kMaxNameLength = 200;
-    static constexpr int kMaxGetItemsLimit = 10000;
 
     struct Result
     {

@@ -9,9 +9,10 @@
 
 namespace {
 
+// The kinds with a value to watch: those that take a threshold.
 bool observable(TriggerKind kind)
 {
-    return kind == TriggerKind::SegmentThresholdCrossed || kind == TriggerKind::MeasureThresholdCrossed;
+    return Trigger::takesThreshold(kind);
 }
 
 } // namespace

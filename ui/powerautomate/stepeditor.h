@@ -14,9 +14,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 class QSpinBox;
-class QTableWidget;
 
 // The editor of one step of a flow, one subclass per StepKind. It edits a Step value: setStep() loads it,
 // step() reads the fields back. Secrets are never part of the Step: a secret typed in the editor (a webhook
@@ -66,6 +64,8 @@ protected:
     // A text field with an "Insert placeholder" menu beside it.
     QWidget *withPlaceholders(QLineEdit *field);
     QWidget *withPlaceholders(QPlainTextEdit *field);
+    // A text area `lines` high, with Tab moving the focus on.
+    static QPlainTextEdit *textArea(int lines, QWidget *parent);
     // A password field for the secret of `key`: empty with a "stored" hint when an entry exists.
     QLineEdit *addSecretRow(const QString &label, const QString &key, const QString &hint);
     void watch(QLineEdit *field);
@@ -81,107 +81,4 @@ private:
     QFormLayout *m_form;
     QLabel *m_generalError;
     QHash<QString, QLabel *> m_errorLabels;
-};
-
-// Post to a Teams channel: the channel's incoming webhook URL (a secret), a title and the text.
-class TeamsStepEditor : public StepEditor
-{
-    Q_OBJECT
-
-public:
-    explicit TeamsStepEditor(QWidget *parent = nullptr);
-    QHash<QString, QString> problems() const override;
-
-protected:
-    void load(const QJsonObject &parameters) override;
-    QJsonObject parameters() const override;
-
-private:
-    QLineEdit *m_webhook;
-    QLineEdit *m_title;
-    QPlainTextEdit *m_text;
-};
-
-// Send an email: recipients, subject, body, and the SMTP server (a secret store entry holding the server
-// settings and the password, reusable by other email steps).
-class EmailStepEditor : public StepEditor
-{
-    Q_OBJECT
-
-public:
-    explicit EmailStepEditor(QWidget *parent = nullptr);
-    QHash<QString, QString> problems() const override;
-    void setKnownSecretRefs(const QStringList &refs) override;
-    QHash<QString, QString> enteredSecrets() const override;
-    void setSecretRef(const QString &key, const QString &ref) override;
-
-protected:
-    void load(const QJsonObject &parameters) override;
-    QJsonObject parameters() const override;
-
-private:
-    void updateServerFields();
-    QString serverSecret() const; // the JSON object of a new server, empty while none is entered
-
-    QLineEdit *m_to;
-    QLineEdit *m_cc;
-    QLineEdit *m_subject;
-    QPlainTextEdit *m_body;
-    QComboBox *m_server; // known entries, then "New SMTP server…"
-    QWidget *m_serverFields;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QComboBox *m_security;
-    QLineEdit *m_user;
-    QLineEdit *m_password;
-    QLineEdit *m_from;
-    QString m_loadedHtml; // an HTML body from an imported flow: kept, not edited here
-};
-
-// Call an HTTP endpoint: method, URL, headers, a JSON body and an optional signing secret.
-class HttpStepEditor : public StepEditor
-{
-    Q_OBJECT
-
-public:
-    explicit HttpStepEditor(QWidget *parent = nullptr);
-    QHash<QString, QString> problems() const override;
-
-protected:
-    void load(const QJsonObject &parameters) override;
-    QJsonObject parameters() const override;
-
-private:
-    QComboBox *m_method;
-    QLineEdit *m_url;
-    QPlainTextEdit *m_headers; // "Name: value" per line
-    QPlainTextEdit *m_body;
-    QLineEdit *m_signingSecret;
-};
-
-// Get items from an entity: entity, $filter, $select, $orderby, a row limit, and a preview of the first rows.
-class GetItemsStepEditor : public StepEditor
-{
-    Q_OBJECT
-
-public:
-    explicit GetItemsStepEditor(QWidget *parent = nullptr);
-    void setEntities(const QList<CiEntity> &entities) override;
-    // The preview's outcome: rows, or a sentence saying why there are none.
-    void showPreview(const QList<QJsonObject> &rows);
-    void showPreviewError(const QString &message);
-
-protected:
-    void load(const QJsonObject &parameters) override;
-    QJsonObject parameters() const override;
-
-private:
-    QComboBox *m_entity;
-    QLineEdit *m_filter;
-    QLineEdit *m_select;
-    QLineEdit *m_orderBy;
-    QSpinBox *m_limit;
-    QPushButton *m_previewButton;
-    QLabel *m_previewStatus;
-    QTableWidget *m_preview;
 };
