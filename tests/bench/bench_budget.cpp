@@ -1,4 +1,4 @@
-// API calls per connection with 1, 50 and 500 flows (DESIGN section 10: never more than 100 in any 60 s,
+// API calls per connection with 1, 50 and 500 flows (docs/performance.md: never more than 100 in any 60 s,
 // flat in the number of flows). Three connectors run side by side for 65 s (BENCH_BUDGET_SECONDS), each
 // with its own database, flows and token subject, i.e. its own connection in the sandbox's counters, at
 // their default configuration, against one embedded sandbox on 127.0.0.1 running Contoso Retail at speed 1

@@ -1,4 +1,4 @@
-// Detection latency at the default budget (DESIGN section 10: p95 <= 2 s): an event injected through the
+// Detection latency at the default budget (docs/performance.md: p95 <= 1 s, <= 2 s while the step runner is saturated): an event injected through the
 // sandbox's control API -> the firing committed to the firing log (Connector::firingsRecorded, which the
 // worker emits after the commit). The connector runs with its default configuration (100 calls / 60 s, the
 // default poll intervals) against an embedded sandbox on 127.0.0.1 running the Contoso Retail scenario at

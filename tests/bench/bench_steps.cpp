@@ -1,6 +1,6 @@
 // Step throughput: 2,000 firings, each with one signed HTTP step (POST of a templated JSON body) to a
 // loopback receiver (tests/support HttpReceiver), run by the StepRunner with its default concurrency and
-// every attempt recorded in a fresh database in a temporary folder (DESIGN section 7; target >= 200 steps/s).
+// every attempt recorded in a fresh database in a temporary folder (docs/steps.md; target >= 200 steps/s).
 //
 //   BENCH steps_per_s <value> steps/s
 //

@@ -1,4 +1,4 @@
-// Flows x what the detectors saw -> firings: the exact semantics of the six triggers (DESIGN section 6).
+// Flows x what the detectors saw -> firings: the exact semantics of the six triggers (docs/triggers.md).
 #include "triggerengine.h"
 #include "triggervalidation.h"
 

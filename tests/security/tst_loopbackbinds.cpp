@@ -1,4 +1,4 @@
-// Every socket the app and the sandbox listen on is bound to 127.0.0.1 only (DESIGN sections 4 and 9): the
+// Every socket the app and the sandbox listen on is bound to 127.0.0.1 only (docs/signin.md, app/sandbox/README.md): the
 // sign-in's loopback listener, the sandbox's HTTP server and its SMTP sink, in-process and as the
 // insights-sandbox executable. Nothing can ask for another address: the command line refuses it.
 //

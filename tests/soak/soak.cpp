@@ -54,7 +54,7 @@
 
 namespace {
 
-constexpr int kBudget = 100; // calls per connection in any 60 s (DESIGN section 6)
+constexpr int kBudget = 100; // calls per connection in any 60 s (docs/api-and-budget.md)
 constexpr qint64 kRssMinGrowthKb = 24 * 1024;
 constexpr double kRssGrowthFraction = 0.25;
 constexpr int kRssWarmUpSeconds = 10;

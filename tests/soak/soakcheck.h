@@ -19,7 +19,7 @@
 //   window [startSeq, endSeq)                       ┘
 //   firings (the worker's database) ──────────────── matchFirings() ───> lost, duplicates, unexpected
 //
-// An event is what one flow should fire for once (DESIGN section 6):
+// An event is what one flow should fire for once (docs/triggers.md):
 //   dataSourceRefresh*     a "taskEnded" ingestion task with the matching status and data source (task id)
 //   fullRefreshCompleted   a "jobEnded" job with operationType "all", scheduled unless the flow includes
 //                          manual refreshes (job id)

@@ -8,7 +8,7 @@
 #include <QSet>
 #include <QString>
 
-// What happened in the job list since the last look: the leading signal of the connector (DESIGN section 6).
+// What happened in the job list since the last look: the leading signal of the connector (docs/triggers.md).
 //
 //   GET workflows/main/jobs?top=N&includeTasks=true  (newest first)
 //        |

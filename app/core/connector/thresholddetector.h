@@ -7,7 +7,7 @@
 
 #include <optional>
 
-// The rule of the two threshold triggers (DESIGN section 6) for one (flow, subject):
+// The rule of the two threshold triggers (docs/triggers.md) for one (flow, subject):
 //
 //   no state yet                  -> baseline: remember the value, never fire
 //   previous <= threshold < value -> fire once (the crossing)

@@ -12,7 +12,7 @@
 
 #include <functional>
 
-// Turns what the detectors saw into firings of the enabled flows (DESIGN section 6). Pure: no network, no
+// Turns what the detectors saw into firings of the enabled flows (docs/triggers.md). Pure: no network, no
 // database. The worker feeds it the job events, the segments and the measures of one instance and stores
 // the firings and the new threshold states in one transaction.
 //

@@ -8,7 +8,7 @@
 #include <QString>
 
 // Checks of a trigger against what the instance has, for the flow editor, the import and the worker. The
-// connector supports only measures without a dimension (DESIGN section 6): a dimensioned one is refused at
+// connector supports only measures without a dimension (docs/triggers.md): a dimensioned one is refused at
 // configuration time with a clear message.
 class TriggerValidation
 {

@@ -9,7 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-// Fills the {{placeholders}} of DESIGN section 7 into the text of a step. One context per firing:
+// Fills the {{placeholders}} of docs/steps.md into the text of a step. One context per firing:
 //
 //   TemplateContext context = TemplateContext::fromFiring(firing, instanceName);
 //   context.items = rowsOfAnEarlierGetItemsStep; context.hasItems = true;

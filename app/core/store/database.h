@@ -19,7 +19,7 @@ class QSqlQuery;
 //
 // Opening applies the pending schema migrations in order (schema_migrations holds the applied versions).
 // The SQL is kept portable (SQLite and PostgreSQL: INSERT ... ON CONFLICT, RETURNING, BIGINT millisecond
-// timestamps, no AUTOINCREMENT); only the pragmas and the identity column are per driver (DESIGN section 8).
+// timestamps, no AUTOINCREMENT); only the pragmas and the identity column are per driver (docs/storage.md).
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)

@@ -28,7 +28,7 @@ struct Firing
     QJsonObject payload;   // what the steps receive (templates read it); never a secret
 
     // Hex SHA-256 of flow, instance, trigger, subject and the event key (the job or task id, or for the
-    // threshold triggers the evaluation time), DESIGN section 6.
+    // threshold triggers the evaluation time), docs/triggers.md.
     static QString makeId(qint64 flowId, const QString &instanceId, TriggerKind trigger,
                           const QString &subject, const QString &eventKey);
 

@@ -10,7 +10,7 @@ class Clock;
 class Database;
 
 // The API calls of the last 60 s per connection (table `rate_window`), so the rate limiter's sliding window
-// survives a restart and a crash-and-restart loop cannot exceed 100 calls / 60 s (DESIGN section 6):
+// survives a restart and a crash-and-restart loop cannot exceed 100 calls / 60 s (docs/api-and-budget.md):
 //
 //   limiter.restoreHistory(store.load(key));                       // on start
 //   connect(&limiter, &RateLimiter::callAdmitted, ctx, [&](QDateTime at) { store.append(key, at); });
