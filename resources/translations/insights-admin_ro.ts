@@ -84,32 +84,28 @@
         <translation>Neconectat</translation>
     </message>
     <message>
-        <source>Signed out</source>
-        <translation>Deconectat</translation>
-    </message>
-    <message>
-        <source>Signing in with the remembered account…</source>
-        <translation>Conectare cu contul memorat…</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Conectat</translation>
-    </message>
-    <message>
-        <source>Renewing the access token…</source>
-        <translation>Se reînnoiește tokenul de acces…</translation>
-    </message>
-    <message>
-        <source>Sign-in expired: sign in again to continue.</source>
-        <translation>Conectarea a expirat: conectați-vă din nou pentru a continua.</translation>
-    </message>
-    <message>
         <source>No access token</source>
         <translation>Niciun token de acces</translation>
     </message>
     <message>
         <source>Sign in again</source>
         <translation>Conectați-vă din nou</translation>
+    </message>
+    <message>
+        <source>A new subscription key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New subscription key</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -142,6 +138,14 @@
         <source>Customer Insights sent a response that is not valid JSON.</source>
         <translation>Customer Insights a trimis un răspuns care nu este JSON valid.</translation>
     </message>
+    <message>
+        <source>Customer Insights needs the API subscription key of this connection and none is stored: enter it in the Account pane, or sign in again with --subscription-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer Insights refused the API subscription key of this connection: enter the right one in the Account pane, or sign in again with --subscription-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuthSession</name>
@@ -156,6 +160,50 @@
     <message>
         <source>Checking the system secret store…</source>
         <translation>Se verifică depozitul de secrete al sistemului…</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished">Neconectat</translation>
+    </message>
+    <message>
+        <source>Signing in with the remembered account…</source>
+        <translation type="unfinished">Conectare cu contul memorat…</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished">Conectat</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished">Conectat ca %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1; renewing the access token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in expired: sign in again to continue.</source>
+        <translation type="unfinished">Conectarea a expirat: conectați-vă din nou pentru a continua.</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stored yet: it is stored once you are signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stored: used until the app closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stored: the system secret store refused it (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -300,6 +348,16 @@
         <translation>Conector: %1
 </translation>
     </message>
+    <message>
+        <source>insights-admin: later starts cannot reach this one (%1).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insights-admin: another insights-admin is already running the connector for %1 (pid %2).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -374,6 +432,109 @@
         <source>Not signed in.</source>
         <translation>Nu sunteți autentificat.</translation>
     </message>
+    <message>
+        <source>The connector stopped before it answered. Try again once it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorRequests</name>
+    <message>
+        <source>The Customer Insights instance could not be read. %1</source>
+        <translation type="unfinished">Instanța Customer Insights nu a putut fi citită. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of instances. Try again later; the details are in the log.</source>
+        <translation type="unfinished">Customer Insights a trimis o listă de instanțe neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>This account has no Customer Insights instance. Sign in with an account that has one.</source>
+        <translation type="unfinished">Acest cont nu are nicio instanță Customer Insights. Conectați-vă cu un cont care are una.</translation>
+    </message>
+    <message>
+        <source>This account cannot see the instance %1. Check the instance in the connection settings on the Account page.</source>
+        <translation type="unfinished">Acest cont nu vede instanța %1. Verificați instanța în setările conexiunii de pe pagina Cont.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to load the instance&apos;s data sources, segments and measures.</source>
+        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a încărca sursele de date, segmentele și măsurile instanței.</translation>
+    </message>
+    <message>
+        <source>The data sources could not be loaded. %1</source>
+        <translation type="unfinished">Sursele de date nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of data sources. Try again later; the details are in the log.</source>
+        <translation type="unfinished">Customer Insights a trimis o listă de surse de date neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>The segments could not be loaded. %1</source>
+        <translation type="unfinished">Segmentele nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of segments. Try again later; the details are in the log.</source>
+        <translation type="unfinished">Customer Insights a trimis o listă de segmente neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>The measures could not be loaded. %1</source>
+        <translation type="unfinished">Măsurile nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of measures. Try again later; the details are in the log.</source>
+        <translation type="unfinished">Customer Insights a trimis o listă de măsuri neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>The entities could not be loaded. %1</source>
+        <translation type="unfinished">Entitățile nu au putut fi încărcate. %1</translation>
+    </message>
+    <message>
+        <source>Customer Insights sent an unexpected list of entities. Try again later; the details are in the log.</source>
+        <translation type="unfinished">Customer Insights a trimis o listă de entități neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to preview the items of an entity.</source>
+        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a previzualiza elementele unei entități.</translation>
+    </message>
+    <message>
+        <source>Only a Get items step has items to preview.</source>
+        <translation type="unfinished">Doar un pas Obține elemente are elemente de previzualizat.</translation>
+    </message>
+    <message>
+        <source>The items cannot be previewed. %1</source>
+        <translation type="unfinished">Elementele nu pot fi previzualizate. %1</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to test-fire a flow.</source>
+        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a face o declanșare de test a unui flux.</translation>
+    </message>
+    <message>
+        <source>The test firing needs the segment&apos;s current member count, which could not be read. %1</source>
+        <translation type="unfinished">Declanșarea de test are nevoie de numărul actual de membri ai segmentului, care nu a putut fi citit. %1</translation>
+    </message>
+    <message>
+        <source>The test firing needs the measure&apos;s current value, which could not be read. %1</source>
+        <translation type="unfinished">Declanșarea de test are nevoie de valoarea actuală a măsurii, care nu a putut fi citită. %1</translation>
+    </message>
+    <message>
+        <source>The test firing needs the data source&apos;s name, which could not be read. %1</source>
+        <translation type="unfinished">Declanșarea de test are nevoie de numele sursei de date, care nu a putut fi citit. %1</translation>
+    </message>
+    <message>
+        <source>The connector stopped before the test firing could start. Sign in on the Account page and test-fire again.</source>
+        <translation type="unfinished">Conectorul s-a oprit înainte ca declanșarea de test să poată începe. Conectați-vă pe pagina Cont și faceți din nou declanșarea de test.</translation>
+    </message>
+    <message>
+        <source>The test firing could not be recorded in the trigger log: %1</source>
+        <translation type="unfinished">Declanșarea de test nu a putut fi înregistrată în jurnalul declanșatoarelor: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in. Sign in on the Account page to resubmit a firing.</source>
+        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a retrimite o declanșare.</translation>
+    </message>
+    <message>
+        <source>The connector stopped before the firing could be resubmitted. Sign in on the Account page and resubmit it again.</source>
+        <translation type="unfinished">Conectorul s-a oprit înainte ca declanșarea să poată fi retrimisă. Conectați-vă pe pagina Cont și retrimiteți-o încă o dată.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorStatus</name>
@@ -439,102 +600,6 @@
     <message>
         <source>The trigger log cannot be written: %1</source>
         <translation>Jurnalul declanșatoarelor nu poate fi scris: %1</translation>
-    </message>
-    <message>
-        <source>The Customer Insights instance could not be read. %1</source>
-        <translation>Instanța Customer Insights nu a putut fi citită. %1</translation>
-    </message>
-    <message>
-        <source>Customer Insights sent an unexpected list of instances. Try again later; the details are in the log.</source>
-        <translation>Customer Insights a trimis o listă de instanțe neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
-    </message>
-    <message>
-        <source>This account has no Customer Insights instance. Sign in with an account that has one.</source>
-        <translation>Acest cont nu are nicio instanță Customer Insights. Conectați-vă cu un cont care are una.</translation>
-    </message>
-    <message>
-        <source>This account cannot see the instance %1. Check the instance in the connection settings on the Account page.</source>
-        <translation>Acest cont nu vede instanța %1. Verificați instanța în setările conexiunii de pe pagina Cont.</translation>
-    </message>
-    <message>
-        <source>Not signed in. Sign in on the Account page to load the instance&apos;s data sources, segments and measures.</source>
-        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a încărca sursele de date, segmentele și măsurile instanței.</translation>
-    </message>
-    <message>
-        <source>The data sources could not be loaded. %1</source>
-        <translation>Sursele de date nu au putut fi încărcate. %1</translation>
-    </message>
-    <message>
-        <source>Customer Insights sent an unexpected list of data sources. Try again later; the details are in the log.</source>
-        <translation>Customer Insights a trimis o listă de surse de date neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
-    </message>
-    <message>
-        <source>The segments could not be loaded. %1</source>
-        <translation>Segmentele nu au putut fi încărcate. %1</translation>
-    </message>
-    <message>
-        <source>Customer Insights sent an unexpected list of segments. Try again later; the details are in the log.</source>
-        <translation>Customer Insights a trimis o listă de segmente neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
-    </message>
-    <message>
-        <source>The measures could not be loaded. %1</source>
-        <translation>Măsurile nu au putut fi încărcate. %1</translation>
-    </message>
-    <message>
-        <source>Customer Insights sent an unexpected list of measures. Try again later; the details are in the log.</source>
-        <translation>Customer Insights a trimis o listă de măsuri neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
-    </message>
-    <message>
-        <source>The entities could not be loaded. %1</source>
-        <translation>Entitățile nu au putut fi încărcate. %1</translation>
-    </message>
-    <message>
-        <source>Customer Insights sent an unexpected list of entities. Try again later; the details are in the log.</source>
-        <translation>Customer Insights a trimis o listă de entități neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
-    </message>
-    <message>
-        <source>Not signed in. Sign in on the Account page to preview the items of an entity.</source>
-        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a previzualiza elementele unei entități.</translation>
-    </message>
-    <message>
-        <source>Only a Get items step has items to preview.</source>
-        <translation>Doar un pas Obține elemente are elemente de previzualizat.</translation>
-    </message>
-    <message>
-        <source>The items cannot be previewed. %1</source>
-        <translation>Elementele nu pot fi previzualizate. %1</translation>
-    </message>
-    <message>
-        <source>Not signed in. Sign in on the Account page to test-fire a flow.</source>
-        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a face o declanșare de test a unui flux.</translation>
-    </message>
-    <message>
-        <source>The test firing needs the segment&apos;s current member count, which could not be read. %1</source>
-        <translation>Declanșarea de test are nevoie de numărul actual de membri ai segmentului, care nu a putut fi citit. %1</translation>
-    </message>
-    <message>
-        <source>The test firing needs the measure&apos;s current value, which could not be read. %1</source>
-        <translation>Declanșarea de test are nevoie de valoarea actuală a măsurii, care nu a putut fi citită. %1</translation>
-    </message>
-    <message>
-        <source>The test firing needs the data source&apos;s name, which could not be read. %1</source>
-        <translation>Declanșarea de test are nevoie de numele sursei de date, care nu a putut fi citit. %1</translation>
-    </message>
-    <message>
-        <source>The connector stopped before the test firing could start. Sign in on the Account page and test-fire again.</source>
-        <translation>Conectorul s-a oprit înainte ca declanșarea de test să poată începe. Conectați-vă pe pagina Cont și faceți din nou declanșarea de test.</translation>
-    </message>
-    <message>
-        <source>The test firing could not be recorded in the trigger log: %1</source>
-        <translation>Declanșarea de test nu a putut fi înregistrată în jurnalul declanșatoarelor: %1</translation>
-    </message>
-    <message>
-        <source>Not signed in. Sign in on the Account page to resubmit a firing.</source>
-        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a retrimite o declanșare.</translation>
-    </message>
-    <message>
-        <source>The connector stopped before the firing could be resubmitted. Sign in on the Account page and resubmit it again.</source>
-        <translation>Conectorul s-a oprit înainte ca declanșarea să poată fi retrimisă. Conectați-vă pe pagina Cont și retrimiteți-o încă o dată.</translation>
     </message>
     <message>
         <source>Customer Insights sent an unexpected measure.</source>
@@ -936,26 +1001,6 @@
         <translation>Activat: conectorul urmărește acest declanșator</translation>
     </message>
     <message>
-        <source>Trigger</source>
-        <translation>Declanșator</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Când</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>Prag</translation>
-    </message>
-    <message>
-        <source>Only permanent failures (not the ones a retry may fix)</source>
-        <translation>Doar eșecurile permanente (nu cele pe care o reîncercare le poate rezolva)</translation>
-    </message>
-    <message>
-        <source>Also when someone starts a full refresh by hand</source>
-        <translation>Și când cineva pornește manual o reîmprospătare completă</translation>
-    </message>
-    <message>
         <source>Steps</source>
         <translation>Pași</translation>
     </message>
@@ -990,30 +1035,6 @@
     <message>
         <source>Edit flow</source>
         <translation>Editare flux</translation>
-    </message>
-    <message>
-        <source>Fires once per failed refresh of a data source (failed or timed out).</source>
-        <translation>Se declanșează o dată pentru fiecare reîmprospătare eșuată a unei surse de date (eșuată sau expirată).</translation>
-    </message>
-    <message>
-        <source>Fires once per successful refresh of a data source.</source>
-        <translation>Se declanșează o dată pentru fiecare reîmprospătare reușită a unei surse de date.</translation>
-    </message>
-    <message>
-        <source>Fires only when the member count crosses above the threshold; it fires again after the count has dropped back to or below it. The first value seen is a baseline.</source>
-        <translation>Se declanșează doar când numărul de membri trece peste prag; se declanșează din nou după ce numărul a coborât înapoi la prag sau sub el. Prima valoare văzută este o valoare de referință.</translation>
-    </message>
-    <message>
-        <source>Fires only when the value crosses above the threshold. Only business measures without a dimension can be used. The first value seen is a baseline.</source>
-        <translation>Se declanșează doar când valoarea trece peste prag. Se pot folosi doar măsuri de business fără dimensiune. Prima valoare văzută este o valoare de referință.</translation>
-    </message>
-    <message>
-        <source>Scheduled refreshes only: manual refreshes do not fire unless you opt in below.</source>
-        <translation>Doar reîmprospătările programate: cele manuale nu declanșează fluxul decât dacă alegeți acest lucru mai jos.</translation>
-    </message>
-    <message>
-        <source>Fires once per job when its map, match and merge tasks have all finished.</source>
-        <translation>Se declanșează o dată pentru fiecare job, când sarcinile lui de mapare, potrivire și îmbinare s-au încheiat toate.</translation>
     </message>
     <message>
         <source>Segment</source>
@@ -1468,6 +1489,10 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
         <source>Details: %1</source>
         <translation>Detalii: %1</translation>
     </message>
+    <message>
+        <source>Subscription key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HttpCallStep</name>
@@ -1604,24 +1629,8 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
         <translation>Cont</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Neconectat</translation>
-    </message>
-    <message>
         <source>%1 / %2 calls in the last 60 s</source>
         <translation>%1 / %2 apeluri în ultimele 60 s</translation>
-    </message>
-    <message>
-        <source>Signing in…</source>
-        <translation>Conectare…</translation>
-    </message>
-    <message>
-        <source>Signed in as %1</source>
-        <translation>Conectat ca %1</translation>
-    </message>
-    <message>
-        <source>Sign-in expired: sign in again</source>
-        <translation>Conectarea a expirat: conectați-vă din nou</translation>
     </message>
     <message>
         <source>Instance: %1</source>
@@ -1905,6 +1914,17 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     <message>
         <source>The secret &quot;%1&quot; could not be removed from the secret store: %2</source>
         <translation>Secretul „%1” nu a putut fi șters din depozitul de secrete: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxControl</name>
+    <message>
+        <source>The sandbox did not answer (%1). Restart Insights Admin to start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s scenario has no data source to fail.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2456,57 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
         <source>Fires when the map, match and merge tasks of a refresh have all completed.</source>
         <translation>Se declanșează când sarcinile de mapare, potrivire și îmbinare ale unei reîmprospătări s-au încheiat toate.</translation>
     </message>
+    <message>
+        <source>Fires once per failed refresh of a data source (failed or timed out).</source>
+        <translation type="unfinished">Se declanșează o dată pentru fiecare reîmprospătare eșuată a unei surse de date (eșuată sau expirată).</translation>
+    </message>
+    <message>
+        <source>Fires once per successful refresh of a data source.</source>
+        <translation type="unfinished">Se declanșează o dată pentru fiecare reîmprospătare reușită a unei surse de date.</translation>
+    </message>
+    <message>
+        <source>Fires only when the member count crosses above the threshold; it fires again after the count has dropped back to or below it. The first value seen is a baseline.</source>
+        <translation type="unfinished">Se declanșează doar când numărul de membri trece peste prag; se declanșează din nou după ce numărul a coborât înapoi la prag sau sub el. Prima valoare văzută este o valoare de referință.</translation>
+    </message>
+    <message>
+        <source>Fires only when the value crosses above the threshold. Only business measures without a dimension can be used. The first value seen is a baseline.</source>
+        <translation type="unfinished">Se declanșează doar când valoarea trece peste prag. Se pot folosi doar măsuri de business fără dimensiune. Prima valoare văzută este o valoare de referință.</translation>
+    </message>
+    <message>
+        <source>Scheduled refreshes only: manual refreshes do not fire unless you opt in below.</source>
+        <translation type="unfinished">Doar reîmprospătările programate: cele manuale nu declanșează fluxul decât dacă alegeți acest lucru mai jos.</translation>
+    </message>
+    <message>
+        <source>Fires once per job when its map, match and merge tasks have all finished.</source>
+        <translation type="unfinished">Se declanșează o dată pentru fiecare job, când sarcinile lui de mapare, potrivire și îmbinare s-au încheiat toate.</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerEditor</name>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished">Declanșator</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Când</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished">Prag</translation>
+    </message>
+    <message>
+        <source>Only permanent failures (not the ones a retry may fix)</source>
+        <translation type="unfinished">Doar eșecurile permanente (nu cele pe care o reîncercare le poate rezolva)</translation>
+    </message>
+    <message>
+        <source>Also when someone starts a full refresh by hand</source>
+        <translation type="unfinished">Și când cineva pornește manual o reîmprospătare completă</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Reîmprospătare</translation>
+    </message>
 </context>
 <context>
     <name>TriggerEngine</name>
@@ -2557,6 +2628,18 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     <message>
         <source>Attempt %1 (resubmission %2)</source>
         <translation>Încercarea %1 (retrimiterea %2)</translation>
+    </message>
+    <message>
+        <source>Received by the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams channel &quot;%1&quot; at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email to %1 at %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -224,9 +224,12 @@ void TriggerEditor::fillSubjects()
         if (m_catalogue) {
             for (const CiSegment &segment : m_catalogue->segments) {
                 const QString name = segment.friendlyName.isEmpty() ? segment.name : segment.friendlyName;
+                // Counted outside the translate() call: lupdate 6.4 never finishes parsing a template
+                // argument list (std::min<qint64>) inside one.
+                const int members =
+                    segment.entityCount ? int(qMin(*segment.entityCount, qint64(INT_MAX))) : 0;
                 add(segment.entityCount
-                        ? QCoreApplication::translate("FlowEditor", "%1 (%Ln member(s))", nullptr,
-                                                      int(std::min<qint64>(*segment.entityCount, INT_MAX)))
+                        ? QCoreApplication::translate("FlowEditor", "%1 (%Ln member(s))", nullptr, members)
                               .arg(name)
                         : QCoreApplication::translate("FlowEditor", "%1 (not evaluated yet)").arg(name),
                     segment.name);
