@@ -93,19 +93,19 @@
     </message>
     <message>
         <source>A new subscription key</source>
-        <translation type="unfinished"></translation>
+        <translation>O cheie de abonament nouă</translation>
     </message>
     <message>
         <source>Replace key</source>
-        <translation type="unfinished"></translation>
+        <translation>Înlocuiește cheia</translation>
     </message>
     <message>
         <source>Subscription key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cheie de abonament:</translation>
     </message>
     <message>
         <source>New subscription key</source>
-        <translation type="unfinished"></translation>
+        <translation>Cheie de abonament nouă</translation>
     </message>
 </context>
 <context>
@@ -140,11 +140,11 @@
     </message>
     <message>
         <source>Customer Insights needs the API subscription key of this connection and none is stored: enter it in the Account pane, or sign in again with --subscription-key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer Insights are nevoie de cheia de abonament API a acestei conexiuni și nu este memorată niciuna: introduceți-o în panoul Cont sau conectați-vă din nou cu --subscription-key.</translation>
     </message>
     <message>
         <source>Customer Insights refused the API subscription key of this connection: enter the right one in the Account pane, or sign in again with --subscription-key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer Insights a refuzat cheia de abonament API a acestei conexiuni: introduceți-o pe cea corectă în panoul Cont sau conectați-vă din nou cu --subscription-key.</translation>
     </message>
 </context>
 <context>
@@ -163,47 +163,47 @@
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished">Neconectat</translation>
+        <translation>Neconectat</translation>
     </message>
     <message>
         <source>Signing in with the remembered account…</source>
-        <translation type="unfinished">Conectare cu contul memorat…</translation>
+        <translation>Conectare cu contul memorat…</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished">Conectat</translation>
+        <translation>Conectat</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished">Conectat ca %1</translation>
+        <translation>Conectat ca %1</translation>
     </message>
     <message>
         <source>Signed in as %1; renewing the access token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectat ca %1; se reînnoiește tokenul de acces…</translation>
     </message>
     <message>
         <source>Sign-in expired: sign in again to continue.</source>
-        <translation type="unfinished">Conectarea a expirat: conectați-vă din nou pentru a continua.</translation>
+        <translation>Conectarea a expirat: conectați-vă din nou pentru a continua.</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Lipsește</translation>
     </message>
     <message>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Memorată</translation>
     </message>
     <message>
         <source>Not stored yet: it is stored once you are signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nememorată încă: se memorează după ce vă conectați</translation>
     </message>
     <message>
         <source>Not stored: used until the app closes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nememorată: folosită până la închiderea aplicației</translation>
     </message>
     <message>
         <source>Not stored: the system secret store refused it (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nememorată: depozitul de secrete al sistemului a refuzat-o (%1)</translation>
     </message>
 </context>
 <context>
@@ -351,12 +351,14 @@
     <message>
         <source>insights-admin: later starts cannot reach this one (%1).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>insights-admin: pornirile ulterioare nu pot contacta această instanță (%1).
+</translation>
     </message>
     <message>
         <source>insights-admin: another insights-admin is already running the connector for %1 (pid %2).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>insights-admin: un alt insights-admin rulează deja conectorul pentru %1 (pid %2).
+</translation>
     </message>
 </context>
 <context>
@@ -434,106 +436,106 @@
     </message>
     <message>
         <source>The connector stopped before it answered. Try again once it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectorul s-a oprit înainte să răspundă. Încercați din nou după ce pornește.</translation>
     </message>
 </context>
 <context>
     <name>ConnectorRequests</name>
     <message>
         <source>The Customer Insights instance could not be read. %1</source>
-        <translation type="unfinished">Instanța Customer Insights nu a putut fi citită. %1</translation>
+        <translation>Instanța Customer Insights nu a putut fi citită. %1</translation>
     </message>
     <message>
         <source>Customer Insights sent an unexpected list of instances. Try again later; the details are in the log.</source>
-        <translation type="unfinished">Customer Insights a trimis o listă de instanțe neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+        <translation>Customer Insights a trimis o listă de instanțe neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
     </message>
     <message>
         <source>This account has no Customer Insights instance. Sign in with an account that has one.</source>
-        <translation type="unfinished">Acest cont nu are nicio instanță Customer Insights. Conectați-vă cu un cont care are una.</translation>
+        <translation>Acest cont nu are nicio instanță Customer Insights. Conectați-vă cu un cont care are una.</translation>
     </message>
     <message>
         <source>This account cannot see the instance %1. Check the instance in the connection settings on the Account page.</source>
-        <translation type="unfinished">Acest cont nu vede instanța %1. Verificați instanța în setările conexiunii de pe pagina Cont.</translation>
+        <translation>Acest cont nu vede instanța %1. Verificați instanța în setările conexiunii de pe pagina Cont.</translation>
     </message>
     <message>
         <source>Not signed in. Sign in on the Account page to load the instance&apos;s data sources, segments and measures.</source>
-        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a încărca sursele de date, segmentele și măsurile instanței.</translation>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a încărca sursele de date, segmentele și măsurile instanței.</translation>
     </message>
     <message>
         <source>The data sources could not be loaded. %1</source>
-        <translation type="unfinished">Sursele de date nu au putut fi încărcate. %1</translation>
+        <translation>Sursele de date nu au putut fi încărcate. %1</translation>
     </message>
     <message>
         <source>Customer Insights sent an unexpected list of data sources. Try again later; the details are in the log.</source>
-        <translation type="unfinished">Customer Insights a trimis o listă de surse de date neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+        <translation>Customer Insights a trimis o listă de surse de date neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
     </message>
     <message>
         <source>The segments could not be loaded. %1</source>
-        <translation type="unfinished">Segmentele nu au putut fi încărcate. %1</translation>
+        <translation>Segmentele nu au putut fi încărcate. %1</translation>
     </message>
     <message>
         <source>Customer Insights sent an unexpected list of segments. Try again later; the details are in the log.</source>
-        <translation type="unfinished">Customer Insights a trimis o listă de segmente neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+        <translation>Customer Insights a trimis o listă de segmente neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
     </message>
     <message>
         <source>The measures could not be loaded. %1</source>
-        <translation type="unfinished">Măsurile nu au putut fi încărcate. %1</translation>
+        <translation>Măsurile nu au putut fi încărcate. %1</translation>
     </message>
     <message>
         <source>Customer Insights sent an unexpected list of measures. Try again later; the details are in the log.</source>
-        <translation type="unfinished">Customer Insights a trimis o listă de măsuri neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+        <translation>Customer Insights a trimis o listă de măsuri neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
     </message>
     <message>
         <source>The entities could not be loaded. %1</source>
-        <translation type="unfinished">Entitățile nu au putut fi încărcate. %1</translation>
+        <translation>Entitățile nu au putut fi încărcate. %1</translation>
     </message>
     <message>
         <source>Customer Insights sent an unexpected list of entities. Try again later; the details are in the log.</source>
-        <translation type="unfinished">Customer Insights a trimis o listă de entități neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
+        <translation>Customer Insights a trimis o listă de entități neașteptată. Încercați din nou mai târziu; detaliile sunt în jurnal.</translation>
     </message>
     <message>
         <source>Not signed in. Sign in on the Account page to preview the items of an entity.</source>
-        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a previzualiza elementele unei entități.</translation>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a previzualiza elementele unei entități.</translation>
     </message>
     <message>
         <source>Only a Get items step has items to preview.</source>
-        <translation type="unfinished">Doar un pas Obține elemente are elemente de previzualizat.</translation>
+        <translation>Doar un pas Obține elemente are elemente de previzualizat.</translation>
     </message>
     <message>
         <source>The items cannot be previewed. %1</source>
-        <translation type="unfinished">Elementele nu pot fi previzualizate. %1</translation>
+        <translation>Elementele nu pot fi previzualizate. %1</translation>
     </message>
     <message>
         <source>Not signed in. Sign in on the Account page to test-fire a flow.</source>
-        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a face o declanșare de test a unui flux.</translation>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a face o declanșare de test a unui flux.</translation>
     </message>
     <message>
         <source>The test firing needs the segment&apos;s current member count, which could not be read. %1</source>
-        <translation type="unfinished">Declanșarea de test are nevoie de numărul actual de membri ai segmentului, care nu a putut fi citit. %1</translation>
+        <translation>Declanșarea de test are nevoie de numărul actual de membri ai segmentului, care nu a putut fi citit. %1</translation>
     </message>
     <message>
         <source>The test firing needs the measure&apos;s current value, which could not be read. %1</source>
-        <translation type="unfinished">Declanșarea de test are nevoie de valoarea actuală a măsurii, care nu a putut fi citită. %1</translation>
+        <translation>Declanșarea de test are nevoie de valoarea actuală a măsurii, care nu a putut fi citită. %1</translation>
     </message>
     <message>
         <source>The test firing needs the data source&apos;s name, which could not be read. %1</source>
-        <translation type="unfinished">Declanșarea de test are nevoie de numele sursei de date, care nu a putut fi citit. %1</translation>
+        <translation>Declanșarea de test are nevoie de numele sursei de date, care nu a putut fi citit. %1</translation>
     </message>
     <message>
         <source>The connector stopped before the test firing could start. Sign in on the Account page and test-fire again.</source>
-        <translation type="unfinished">Conectorul s-a oprit înainte ca declanșarea de test să poată începe. Conectați-vă pe pagina Cont și faceți din nou declanșarea de test.</translation>
+        <translation>Conectorul s-a oprit înainte ca declanșarea de test să poată începe. Conectați-vă pe pagina Cont și faceți din nou declanșarea de test.</translation>
     </message>
     <message>
         <source>The test firing could not be recorded in the trigger log: %1</source>
-        <translation type="unfinished">Declanșarea de test nu a putut fi înregistrată în jurnalul declanșatoarelor: %1</translation>
+        <translation>Declanșarea de test nu a putut fi înregistrată în jurnalul declanșatoarelor: %1</translation>
     </message>
     <message>
         <source>Not signed in. Sign in on the Account page to resubmit a firing.</source>
-        <translation type="unfinished">Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a retrimite o declanșare.</translation>
+        <translation>Nu sunteți conectat. Conectați-vă pe pagina Cont pentru a retrimite o declanșare.</translation>
     </message>
     <message>
         <source>The connector stopped before the firing could be resubmitted. Sign in on the Account page and resubmit it again.</source>
-        <translation type="unfinished">Conectorul s-a oprit înainte ca declanșarea să poată fi retrimisă. Conectați-vă pe pagina Cont și retrimiteți-o încă o dată.</translation>
+        <translation>Conectorul s-a oprit înainte ca declanșarea să poată fi retrimisă. Conectați-vă pe pagina Cont și retrimiteți-o încă o dată.</translation>
     </message>
 </context>
 <context>
@@ -1491,7 +1493,7 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     </message>
     <message>
         <source>Subscription key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cheie de abonament: %1</translation>
     </message>
 </context>
 <context>
@@ -1920,11 +1922,11 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     <name>SandboxControl</name>
     <message>
         <source>The sandbox did not answer (%1). Restart Insights Admin to start it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxul nu a răspuns (%1). Reporniți Insights Admin pentru a-l porni din nou.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s scenario has no data source to fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenariul sandboxului nu are nicio sursă de date care să eșueze.</translation>
     </message>
 </context>
 <context>
@@ -2458,54 +2460,54 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     </message>
     <message>
         <source>Fires once per failed refresh of a data source (failed or timed out).</source>
-        <translation type="unfinished">Se declanșează o dată pentru fiecare reîmprospătare eșuată a unei surse de date (eșuată sau expirată).</translation>
+        <translation>Se declanșează o dată pentru fiecare reîmprospătare eșuată a unei surse de date (eșuată sau expirată).</translation>
     </message>
     <message>
         <source>Fires once per successful refresh of a data source.</source>
-        <translation type="unfinished">Se declanșează o dată pentru fiecare reîmprospătare reușită a unei surse de date.</translation>
+        <translation>Se declanșează o dată pentru fiecare reîmprospătare reușită a unei surse de date.</translation>
     </message>
     <message>
         <source>Fires only when the member count crosses above the threshold; it fires again after the count has dropped back to or below it. The first value seen is a baseline.</source>
-        <translation type="unfinished">Se declanșează doar când numărul de membri trece peste prag; se declanșează din nou după ce numărul a coborât înapoi la prag sau sub el. Prima valoare văzută este o valoare de referință.</translation>
+        <translation>Se declanșează doar când numărul de membri trece peste prag; se declanșează din nou după ce numărul a coborât înapoi la prag sau sub el. Prima valoare văzută este o valoare de referință.</translation>
     </message>
     <message>
         <source>Fires only when the value crosses above the threshold. Only business measures without a dimension can be used. The first value seen is a baseline.</source>
-        <translation type="unfinished">Se declanșează doar când valoarea trece peste prag. Se pot folosi doar măsuri de business fără dimensiune. Prima valoare văzută este o valoare de referință.</translation>
+        <translation>Se declanșează doar când valoarea trece peste prag. Se pot folosi doar măsuri de business fără dimensiune. Prima valoare văzută este o valoare de referință.</translation>
     </message>
     <message>
         <source>Scheduled refreshes only: manual refreshes do not fire unless you opt in below.</source>
-        <translation type="unfinished">Doar reîmprospătările programate: cele manuale nu declanșează fluxul decât dacă alegeți acest lucru mai jos.</translation>
+        <translation>Doar reîmprospătările programate: cele manuale nu declanșează fluxul decât dacă alegeți acest lucru mai jos.</translation>
     </message>
     <message>
         <source>Fires once per job when its map, match and merge tasks have all finished.</source>
-        <translation type="unfinished">Se declanșează o dată pentru fiecare job, când sarcinile lui de mapare, potrivire și îmbinare s-au încheiat toate.</translation>
+        <translation>Se declanșează o dată pentru fiecare job, când sarcinile lui de mapare, potrivire și îmbinare s-au încheiat toate.</translation>
     </message>
 </context>
 <context>
     <name>TriggerEditor</name>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished">Declanșator</translation>
+        <translation>Declanșator</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Când</translation>
+        <translation>Când</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished">Prag</translation>
+        <translation>Prag</translation>
     </message>
     <message>
         <source>Only permanent failures (not the ones a retry may fix)</source>
-        <translation type="unfinished">Doar eșecurile permanente (nu cele pe care o reîncercare le poate rezolva)</translation>
+        <translation>Doar eșecurile permanente (nu cele pe care o reîncercare le poate rezolva)</translation>
     </message>
     <message>
         <source>Also when someone starts a full refresh by hand</source>
-        <translation type="unfinished">Și când cineva pornește manual o reîmprospătare completă</translation>
+        <translation>Și când cineva pornește manual o reîmprospătare completă</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Reîmprospătare</translation>
+        <translation>Reîmprospătare</translation>
     </message>
 </context>
 <context>
@@ -2631,15 +2633,15 @@ Acest mesaj a fost trimis de fluxul „{{flow.name}}”.</translation>
     </message>
     <message>
         <source>Received by the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Primite de sandbox</translation>
     </message>
     <message>
         <source>Teams channel &quot;%1&quot; at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Canalul Teams „%1” la %2</translation>
     </message>
     <message>
         <source>Email to %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail către %1 la %2</translation>
     </message>
 </context>
 <context>
