@@ -13,8 +13,8 @@ class IdentityProvider;
 class SandboxServer;
 class Throttle;
 
-// The subset of the Customer Insights REST API that the connector uses, under /v1 (docs/api-and-budget.md), with
-// the wire format of ci-api-schema.json. Every call goes through the same gate as the real service:
+// The subset of the Customer Insights REST API that the connector uses, under /v1 (docs/api-and-budget.md),
+// with the wire format of ci-api-schema.json. Every call goes through the same gate as the real service:
 //
 //   Bearer token valid?  no -> 401 + WWW-Authenticate
 //   subscription key?    no -> 403 ApiErrorResult

@@ -1,9 +1,10 @@
-// Detection latency at the default budget (docs/performance.md: p95 <= 1 s, <= 2 s while the step runner is saturated): an event injected through the
-// sandbox's control API -> the firing committed to the firing log (Connector::firingsRecorded, which the
-// worker emits after the commit). The connector runs with its default configuration (100 calls / 60 s, the
-// default poll intervals) against an embedded sandbox on 127.0.0.1 running the Contoso Retail scenario at
-// speed 1; events alternate between a data source refresh (ends at the next scenario tick, <= 250 ms) and
-// a segment crossing, injected at random moments relative to the poll cycle.
+// Detection latency at the default budget (docs/performance.md: p95 <= 1 s, <= 2 s while the step runner is
+// saturated): an event injected through the sandbox's control API -> the firing committed to the firing log
+// (Connector::firingsRecorded, which the worker emits after the commit). The connector runs with its default
+// configuration (100 calls / 60 s, the default poll intervals) against an embedded sandbox on 127.0.0.1
+// running the Contoso Retail scenario at speed 1; events alternate between a data source refresh (ends at the
+// next scenario tick, <= 250 ms) and a segment crossing, injected at random moments relative to the poll
+// cycle.
 //
 //   BENCH detection_p50_ms <value> ms
 //   BENCH detection_p95_ms <value> ms

@@ -1,6 +1,7 @@
-// Every socket the app and the sandbox listen on is bound to 127.0.0.1 only (docs/signin.md, app/sandbox/README.md): the
-// sign-in's loopback listener, the sandbox's HTTP server and its SMTP sink, in-process and as the
-// insights-sandbox executable. Nothing can ask for another address: the command line refuses it.
+// Every socket the app and the sandbox listen on is bound to 127.0.0.1 only (docs/signin.md,
+// app/sandbox/README.md): the sign-in's loopback listener, the sandbox's HTTP server and its SMTP sink,
+// in-process and as the insights-sandbox executable. Nothing can ask for another address: the command line
+// refuses it.
 //
 // Two independent checks per socket: the kernel's table of listening sockets (/proc/net/tcp{,6}) shows
 // 127.0.0.1 as the local address, and a connection to the same port on each non-loopback address of the
