@@ -1,5 +1,6 @@
 #include "guimode.h"
 
+#include "common/firstpaintprobe.h"
 #include "connector.h"
 #include "console.h"
 #include "database.h"
@@ -10,33 +11,6 @@
 #include "triggerlog/triggerlogpane.h"
 
 #include <QCoreApplication>
-#include <QTimer>
-#include <QWindow>
-
-namespace {
-
-// For bench_startup (--startup-probe): reports once the window has been exposed and painted, then quits.
-class FirstPaintProbe : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed()) {
-            watched->removeEventFilter(this);
-            // The expose event paints the window synchronously; report after it has been handled.
-            QTimer::singleShot(0, this, [] {
-                Console::out(QStringLiteral("first-paint\n"));
-                QCoreApplication::quit();
-            });
-        }
-        return false;
-    }
-};
-
-} // namespace
 
 int runGuiMode(ModeContext &context)
 {
@@ -44,7 +18,6 @@ int runGuiMode(ModeContext &context)
     Database database; // declared before the window, which uses it until it is gone
     std::unique_ptr<RetentionService> retention;
     std::unique_ptr<MainWindow> window;
-    FirstPaintProbe probe;
     // Declared last: the worker's thread is joined first.
     const auto connector = std::make_unique<Connector>();
     connector->followSession(session, context.connection().connectorConfig());
@@ -70,10 +43,8 @@ int runGuiMode(ModeContext &context)
     retention->start();
     QObject::connect(window.get(), &MainWindow::connectionSaved, window.get(),
                      [&context](const ConnectionSettings &saved) { context.connection().save(saved); });
-    if (context.options().startupProbe) {
-        window->winId(); // creates the QWindow so the probe can watch it before it is shown
-        window->windowHandle()->installEventFilter(&probe);
-    }
+    if (context.options().startupProbe)
+        new FirstPaintProbe(window.get()); // the window owns it
     window->show();
     context.probeSecretStore([&](SecretStore *secrets) {
         connector->setSecretStore(secrets); // the steps' secrets: the same store as the editor's
